@@ -1,0 +1,14 @@
+//! Database access, grouped by area. Resolvers and loaders call these small functions and never
+//! build SQL themselves.
+
+pub mod aggregate;
+pub mod children;
+pub mod departments;
+pub mod figures;
+pub mod disclosures;
+pub mod findings;
+pub mod fiscal_years;
+pub mod projects;
+pub mod ranking;
+pub mod regions;
+pub mod sql;

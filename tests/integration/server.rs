@@ -1,0 +1,126 @@
+//! The HTTP server: GraphQL over POST and GET, GraphiQL, health, on a port picked by the OS.
+
+use budgetql::startup::Application;
+use serde_json::{Value, json};
+
+use crate::contract::CONTRACT_QUERY;
+use crate::helpers::TestDb;
+
+pub const ADMIN_TOKEN: &str = "s3cret-token";
+
+/// A server on port 0 over a fresh SQLite database with the sample.
+async fn spawn_app() -> (String, TestDb) {
+    let test_db = TestDb::sqlite().await.with_sample().await;
+    let app = Application::build("127.0.0.1:0", test_db.db.clone(), Some(ADMIN_TOKEN.to_owned())).expect("bind");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    (address, test_db)
+}
+
+#[tokio::test]
+async fn the_contract_query_works_over_http_post_and_get() {
+    let (address, test_db) = spawn_app().await;
+    let client = reqwest::Client::new();
+    let posted: Value = client
+        .post(format!("{address}/graphql"))
+        .json(&json!({ "query": CONTRACT_QUERY }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(posted["data"]["department"]["disclosure"]["income"]["total"], "1465.35");
+    assert_eq!(posted["data"]["department"]["disclosure"]["projects"].as_array().unwrap().len(), 30);
+
+    let got: Value = client
+        .get(format!("{address}/graphql"))
+        .query(&[("query", "{ fiscalYears { year } }")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(got["data"], json!({ "fiscalYears": [{ "year": 2020 }] }));
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn graphiql_and_health_are_served() {
+    let (address, test_db) = spawn_app().await;
+    let graphiql = reqwest::get(format!("{address}/graphiql")).await.unwrap();
+    assert_eq!(graphiql.status(), 200);
+    assert!(graphiql.text().await.unwrap().contains("graphiql"));
+    let health = reqwest::get(format!("{address}/health")).await.unwrap();
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.json::<Value>().await.unwrap(), json!({ "status": "ok" }));
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_port_already_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let test_db = TestDb::sqlite().await;
+    let error = Application::build(&address, test_db.db.clone(), None).err().expect("the port is taken");
+    assert!(error.to_string().starts_with(&format!("cannot listen on {address}: ")), "{error}");
+    test_db.cleanup().await;
+}
+
+async fn post(address: &str, token: Option<&str>, body: Value) -> Value {
+    let mut request = reqwest::Client::new().post(format!("{address}/graphql")).json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap().json().await.unwrap()
+}
+
+const IMPORT_MUTATION: &str = "mutation($text: String!) { importDisclosure(text: $text) {
+    outcome warnings { line message }
+    disclosure { fiscalYear stage department { name } expenditure { total } }
+    findings { rule severity message location expected actual } } }";
+
+#[tokio::test]
+async fn import_disclosure_needs_the_admin_token() {
+    let (address, test_db) = spawn_app().await;
+    let body = json!({ "query": IMPORT_MUTATION, "variables": { "text": "不是预算" } });
+    let missing = post(&address, None, body.clone()).await;
+    assert_eq!(missing["errors"][0]["extensions"]["code"], "UNAUTHORIZED");
+    assert_eq!(missing["errors"][0]["message"], "this mutation needs the admin token: send `Authorization: Bearer <token>`");
+    let wrong = post(&address, Some("guess"), body).await;
+    assert_eq!(wrong["errors"][0]["message"], "the bearer token does not match the admin token");
+    let reading = post(&address, None, json!({ "query": "{ fiscalYears { year } }" })).await;
+    assert_eq!(reading["data"]["fiscalYears"][0]["year"], 2020, "reading stays open");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn without_a_configured_token_mutations_are_refused() {
+    let test_db = TestDb::sqlite().await;
+    let response = test_db
+        .schema()
+        .execute(async_graphql::Request::new(IMPORT_MUTATION).variables(async_graphql::Variables::from_json(json!({ "text": "x" }))))
+        .await;
+    assert_eq!(response.errors[0].message, "mutations are disabled on this server: it has no BUDGETQL_ADMIN_TOKEN");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn import_disclosure_stores_a_published_text_with_its_findings() {
+    let (address, test_db) = spawn_app().await;
+    let text = budgetql::sample::SAMPLE_TEXT;
+    let body = json!({ "query": IMPORT_MUTATION, "variables": { "text": text } });
+    let response = post(&address, Some(ADMIN_TOKEN), body.clone()).await;
+    assert!(response["errors"].is_null(), "{response}");
+    let result = &response["data"]["importDisclosure"];
+    // The sample JSON was loaded already: the text states more (no region), so it replaces it.
+    assert_eq!(result["outcome"], "REPLACED");
+    assert_eq!(result["disclosure"]["department"]["name"], "中共河北省大城县委办公室");
+    assert_eq!(result["disclosure"]["expenditure"]["total"], "1465.35");
+    let rules: Vec<&str> = result["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"PARTS_VERSUS_TOTAL"), "{rules:?}");
+    let again = post(&address, Some(ADMIN_TOKEN), body).await;
+    assert_eq!(again["data"]["importDisclosure"]["outcome"], "UNCHANGED");
+    test_db.cleanup().await;
+}
