@@ -4,10 +4,12 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
+use actix_web::http::header;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql_actix_web::{GraphQLRequest, GraphQLResponse};
 use sea_orm::DatabaseConnection;
+use sha2::{Digest, Sha256};
 
 use crate::graphql::{AppSchema, BearerToken, build_schema};
 
@@ -38,7 +40,7 @@ impl Application {
                 .app_data(schema.clone())
                 .app_data(db.clone())
                 .route("/graphql", web::post().to(graphql))
-                .route("/graphql", web::get().to(graphql))
+                .route("/graphql", web::get().to(graphql_get))
                 .route("/graphiql", web::get().to(graphiql))
                 .route("/health", web::get().to(health))
         })
@@ -60,13 +62,47 @@ impl Application {
 }
 
 async fn graphql(schema: web::Data<AppSchema>, http: HttpRequest, request: GraphQLRequest) -> GraphQLResponse {
-    let token = http
+    schema.execute(request.into_inner().data(bearer_token(&http))).await.into()
+}
+
+/// GET queries are cacheable: the response carries an ETag (a hash of its body) and a request
+/// whose `If-None-Match` names it gets `304 Not Modified` without the body.
+async fn graphql_get(schema: web::Data<AppSchema>, http: HttpRequest, request: GraphQLRequest) -> HttpResponse {
+    let response = schema.execute(request.into_inner().data(bearer_token(&http))).await;
+    let cacheable = response.is_ok();
+    let body = match serde_json::to_vec(&response) {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "cannot serialise a GraphQL response");
+            return HttpResponse::InternalServerError().finish();
+        }
+    };
+    let digest = Sha256::digest(&body);
+    let etag = format!("\"{}\"", digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let matches = http
         .headers()
-        .get(actix_web::http::header::AUTHORIZATION)
+        .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .map(|token| token.trim().to_owned());
-    schema.execute(request.into_inner().data(BearerToken(token))).await.into()
+        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+    if cacheable && matches {
+        return HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish();
+    }
+    let mut reply = HttpResponse::Ok();
+    reply.content_type("application/json");
+    if cacheable {
+        reply.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "no-cache"));
+    }
+    reply.body(body)
+}
+
+fn bearer_token(http: &HttpRequest) -> BearerToken {
+    BearerToken(
+        http.headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .map(|token| token.trim().to_owned()),
+    )
 }
 
 async fn graphiql() -> HttpResponse {

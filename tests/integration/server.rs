@@ -124,3 +124,20 @@ async fn import_disclosure_stores_a_published_text_with_its_findings() {
     assert_eq!(again["data"]["importDisclosure"]["outcome"], "UNCHANGED");
     test_db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_get_query_carries_an_etag_and_an_unchanged_answer_is_304() {
+    let (address, test_db) = spawn_app().await;
+    let client = reqwest::Client::new();
+    let url = format!("{address}/graphql");
+    let first = client.get(&url).query(&[("query", "{ fiscalYears { year } }")]).send().await.unwrap();
+    assert_eq!(first.status(), 200);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(etag.starts_with('"') && etag.len() == 34, "{etag}");
+    let again = client.get(&url).query(&[("query", "{ fiscalYears { year } }")]).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    assert!(again.bytes().await.unwrap().is_empty());
+    let other = client.get(&url).query(&[("query", "{ fiscalYears { disclosureCount } }")]).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!(other.status(), 200, "a different answer is sent in full");
+    test_db.cleanup().await;
+}
