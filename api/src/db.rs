@@ -27,14 +27,25 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DatabaseError> {
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
-    let db = Database::connect(options).await.map_err(|source| DatabaseError::Connect {
-        url: redact(&url),
-        source,
-    })?;
+    let db = Database::connect(options)
+        .await
+        .map_err(|source| DatabaseError::Connect {
+            url: redact(&url),
+            source,
+        })?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // Readers do not block the writer; a busy writer is waited for, not failed.
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA busy_timeout=5000", "PRAGMA foreign_keys=ON"] {
-            db.execute_unprepared(pragma).await.map_err(|source| DatabaseError::Connect { url: redact(&url), source })?;
+        for pragma in [
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA busy_timeout=5000",
+            "PRAGMA foreign_keys=ON",
+        ] {
+            db.execute_unprepared(pragma)
+                .await
+                .map_err(|source| DatabaseError::Connect {
+                    url: redact(&url),
+                    source,
+                })?;
         }
     }
     Ok(db)
@@ -55,7 +66,10 @@ fn normalise_url(url: &str) -> Result<String, DatabaseError> {
         let separator = if url.contains('?') { '&' } else { '?' };
         return Ok(format!("{url}{separator}mode=rwc"));
     }
-    if ["postgres://", "postgresql://", "mysql://", "mariadb://"].iter().any(|s| url.starts_with(s)) {
+    if ["postgres://", "postgresql://", "mysql://", "mariadb://"]
+        .iter()
+        .any(|s| url.starts_with(s))
+    {
         return Ok(url.replacen("mariadb://", "mysql://", 1));
     }
     Err(DatabaseError::UnsupportedUrl { url: redact(url) })
@@ -81,14 +95,23 @@ mod tests {
 
     #[test]
     fn sqlite_files_are_created_when_missing() {
-        assert_eq!(normalise_url("sqlite://budgetql.db").unwrap(), "sqlite://budgetql.db?mode=rwc");
+        assert_eq!(
+            normalise_url("sqlite://budgetql.db").unwrap(),
+            "sqlite://budgetql.db?mode=rwc"
+        );
         assert_eq!(normalise_url("sqlite::memory:").unwrap(), "sqlite::memory:");
-        assert_eq!(normalise_url("sqlite://x.db?mode=ro").unwrap(), "sqlite://x.db?mode=ro");
+        assert_eq!(
+            normalise_url("sqlite://x.db?mode=ro").unwrap(),
+            "sqlite://x.db?mode=ro"
+        );
     }
 
     #[test]
     fn unknown_schemes_are_refused_without_leaking_passwords() {
         let error = normalise_url("oracle://scott:tiger@host/db").unwrap_err();
-        assert_eq!(error.to_string(), "database URL \"oracle://scott:***@host/db\" is not supported: use sqlite://FILE, postgres://… or mysql://…");
+        assert_eq!(
+            error.to_string(),
+            "database URL \"oracle://scott:***@host/db\" is not supported: use sqlite://FILE, postgres://… or mysql://…"
+        );
     }
 }

@@ -72,7 +72,10 @@ mod tests {
     /// The stored label is the serde spelling, so JSON, database and GraphQL agree.
     fn agrees_with_serde<T: Label + serde::Serialize + std::fmt::Debug + PartialEq>() {
         for (variant, label) in T::ALL {
-            assert_eq!(serde_json::to_value(variant).unwrap(), serde_json::json!(label));
+            assert_eq!(
+                serde_json::to_value(variant).unwrap(),
+                serde_json::json!(label)
+            );
             assert_eq!(T::from_label(label), Some(*variant));
         }
     }

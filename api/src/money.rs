@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The unit a money amount is stated in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, async_graphql::Enum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, async_graphql::Enum,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum MoneyUnit {
     /// 万元 (ten thousand yuan), the unit most disclosures use.
@@ -78,7 +80,8 @@ impl MoneyUnit {
     /// Converts a possibly fractional count of 分 (a quotient) into this unit, rounded to
     /// the nearest 分 (half away from zero).
     pub fn from_fen_rounded(self, fen: Decimal) -> Decimal {
-        let whole = fen.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let whole =
+            fen.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         (whole / Decimal::from(self.fen_per_unit())).normalize()
     }
 }
@@ -126,7 +129,10 @@ mod tests {
     fn quotients_round_to_the_nearest_fen() {
         // 155.91 万元 over 46 people.
         let per_head = Decimal::from(155_910_000) / Decimal::from(46);
-        assert_eq!(MoneyUnit::WanYuan.from_fen_rounded(per_head), dec("3.389348"));
+        assert_eq!(
+            MoneyUnit::WanYuan.from_fen_rounded(per_head),
+            dec("3.389348")
+        );
         assert_eq!(MoneyUnit::Yuan.from_fen_rounded(per_head), dec("33893.48"));
     }
 }

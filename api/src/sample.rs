@@ -9,10 +9,12 @@ use crate::import::{ImportError, ImportReport, import_json};
 pub const SAMPLE_NAME: &str = "api/samples/dacheng-county-party-office-2020-budget.json";
 
 /// The sample document (JSON import format).
-pub const SAMPLE_JSON: &str = include_str!("../samples/dacheng-county-party-office-2020-budget.json");
+pub const SAMPLE_JSON: &str =
+    include_str!("../samples/dacheng-county-party-office-2020-budget.json");
 
 /// The published text the sample was transcribed from.
-pub const SAMPLE_TEXT: &str = include_str!("../samples/dacheng-county-party-office-2020-budget.txt");
+pub const SAMPLE_TEXT: &str =
+    include_str!("../samples/dacheng-county-party-office-2020-budget.txt");
 
 /// Imports the sample (idempotent).
 pub async fn import_sample(db: &DatabaseConnection) -> Result<ImportReport, ImportError> {

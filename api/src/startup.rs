@@ -17,7 +17,10 @@ use crate::graphql::{AppSchema, BearerToken, build_schema};
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("cannot listen on {address}: {source}")]
-    Bind { address: String, source: std::io::Error },
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
 }
 
 /// A bound, ready-to-run server.
@@ -29,8 +32,15 @@ pub struct Application {
 impl Application {
     /// Binds `address` (`host:port`; port 0 picks a free one) and prepares the server.
     /// `admin_token` enables mutations for requests that carry it as a bearer token.
-    pub fn build(address: &str, db: DatabaseConnection, admin_token: Option<String>) -> Result<Self, StartupError> {
-        let bind_error = |source| StartupError::Bind { address: address.to_owned(), source };
+    pub fn build(
+        address: &str,
+        db: DatabaseConnection,
+        admin_token: Option<String>,
+    ) -> Result<Self, StartupError> {
+        let bind_error = |source| StartupError::Bind {
+            address: address.to_owned(),
+            source,
+        };
         let listener = TcpListener::bind(address).map_err(bind_error)?;
         let port = listener.local_addr().map_err(bind_error)?.port();
         let schema = web::Data::new(build_schema(db.clone(), admin_token));
@@ -61,14 +71,27 @@ impl Application {
     }
 }
 
-async fn graphql(schema: web::Data<AppSchema>, http: HttpRequest, request: GraphQLRequest) -> GraphQLResponse {
-    schema.execute(request.into_inner().data(bearer_token(&http))).await.into()
+async fn graphql(
+    schema: web::Data<AppSchema>,
+    http: HttpRequest,
+    request: GraphQLRequest,
+) -> GraphQLResponse {
+    schema
+        .execute(request.into_inner().data(bearer_token(&http)))
+        .await
+        .into()
 }
 
 /// GET queries are cacheable: the response carries an ETag (a hash of its body) and a request
 /// whose `If-None-Match` names it gets `304 Not Modified` without the body.
-async fn graphql_get(schema: web::Data<AppSchema>, http: HttpRequest, request: GraphQLRequest) -> HttpResponse {
-    let response = schema.execute(request.into_inner().data(bearer_token(&http))).await;
+async fn graphql_get(
+    schema: web::Data<AppSchema>,
+    http: HttpRequest,
+    request: GraphQLRequest,
+) -> HttpResponse {
+    let response = schema
+        .execute(request.into_inner().data(bearer_token(&http)))
+        .await;
     let cacheable = response.is_ok();
     let body = match serde_json::to_vec(&response) {
         Ok(body) => body,
@@ -78,19 +101,33 @@ async fn graphql_get(schema: web::Data<AppSchema>, http: HttpRequest, request: G
         }
     };
     let digest = Sha256::digest(&body);
-    let etag = format!("\"{}\"", digest[..16].iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let etag = format!(
+        "\"{}\"",
+        digest[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
     let matches = http
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+        .is_some_and(|value| {
+            value
+                .split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
     if cacheable && matches {
-        return HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish();
+        return HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .finish();
     }
     let mut reply = HttpResponse::Ok();
     reply.content_type("application/json");
     if cacheable {
-        reply.insert_header((header::ETAG, etag)).insert_header((header::CACHE_CONTROL, "no-cache"));
+        reply
+            .insert_header((header::ETAG, etag))
+            .insert_header((header::CACHE_CONTROL, "no-cache"));
     }
     reply.body(body)
 }
@@ -108,7 +145,12 @@ fn bearer_token(http: &HttpRequest) -> BearerToken {
 async fn graphiql() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(GraphiQLSource::build().endpoint("/graphql").title("budgetql").finish())
+        .body(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("budgetql")
+                .finish(),
+        )
 }
 
 async fn health(db: web::Data<DatabaseConnection>) -> HttpResponse {
@@ -116,7 +158,8 @@ async fn health(db: web::Data<DatabaseConnection>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({ "status": "ok" })),
         Err(error) => {
             tracing::error!(%error, "health check: database unreachable");
-            HttpResponse::ServiceUnavailable().json(serde_json::json!({ "status": "database unreachable" }))
+            HttpResponse::ServiceUnavailable()
+                .json(serde_json::json!({ "status": "database unreachable" }))
         }
     }
 }

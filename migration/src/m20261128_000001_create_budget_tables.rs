@@ -55,7 +55,12 @@ async fn create_regions_and_departments(manager: &SchemaManager<'_>) -> Result<(
                 .col(integer_null("parent_id"))
                 // Materialised path of codes ("/130000/131000/131025/"): a sub-tree is a prefix.
                 .col(string_len("path", 255))
-                .foreign_key(&mut foreign_key("region", "parent_id", "region", ForeignKeyAction::SetNull))
+                .foreign_key(&mut foreign_key(
+                    "region",
+                    "parent_id",
+                    "region",
+                    ForeignKeyAction::SetNull,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -74,8 +79,18 @@ async fn create_regions_and_departments(manager: &SchemaManager<'_>) -> Result<(
                 .col(string_len_null("rank", 50))
                 .col(string_len_null("funding_form", 50))
                 .col(text_null("duties"))
-                .foreign_key(&mut foreign_key("department", "region_id", "region", ForeignKeyAction::SetNull))
-                .foreign_key(&mut foreign_key("department", "parent_id", "department", ForeignKeyAction::SetNull))
+                .foreign_key(&mut foreign_key(
+                    "department",
+                    "region_id",
+                    "region",
+                    ForeignKeyAction::SetNull,
+                ))
+                .foreign_key(&mut foreign_key(
+                    "department",
+                    "parent_id",
+                    "department",
+                    ForeignKeyAction::SetNull,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -120,11 +135,22 @@ async fn create_disclosures(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(money("procurement_total_fen"))
                 .col(money("fixed_assets_total_fen"))
                 .col(string_len_null("fixed_assets_as_of", 50))
-                .foreign_key(&mut foreign_key("disclosure", "department_id", "department", ForeignKeyAction::Cascade))
+                .foreign_key(&mut foreign_key(
+                    "disclosure",
+                    "department_id",
+                    "department",
+                    ForeignKeyAction::Cascade,
+                ))
                 .to_owned(),
         )
         .await?;
-    index(manager, "disclosure", &["department_id", "fiscal_year", "stage"], true).await?;
+    index(
+        manager,
+        "disclosure",
+        &["department_id", "fiscal_year", "stage"],
+        true,
+    )
+    .await?;
     index(manager, "disclosure", &["fiscal_year", "stage"], false).await?;
     index(manager, "disclosure", &["stage"], false).await
 }
@@ -155,7 +181,13 @@ async fn create_disclosure_lines(manager: &SchemaManager<'_>) -> Result<(), DbEr
         )
         .await?;
     index(manager, "expenditure_line", &["disclosure_id"], false).await?;
-    index(manager, "expenditure_line", &["classification", "code"], false).await?;
+    index(
+        manager,
+        "expenditure_line",
+        &["classification", "code"],
+        false,
+    )
+    .await?;
 
     manager
         .create_table(
@@ -262,6 +294,11 @@ fn child_of_disclosure(manager: &SchemaManager<'_>, name: &'static str) -> Table
         .col(pk_auto("id"))
         .col(integer("disclosure_id"))
         .col(integer("ordinal"))
-        .foreign_key(&mut foreign_key(name, "disclosure_id", "disclosure", ForeignKeyAction::Cascade))
+        .foreign_key(&mut foreign_key(
+            name,
+            "disclosure_id",
+            "disclosure",
+            ForeignKeyAction::Cascade,
+        ))
         .to_owned()
 }

@@ -1,8 +1,8 @@
 //! Small builders shared by the migrations, so every table follows the same conventions.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::schema::big_integer_null;
+use sea_orm_migration::sea_orm::DbBackend;
 
 /// A nullable money column: a count of 分.
 pub fn money(column: &'static str) -> ColumnDef {

@@ -14,11 +14,24 @@ use serde_json::{Value, json};
 use crate::helpers::{TestDb, backends, query, query_with};
 
 fn small(seed: u64) -> SynthOptions {
-    SynthOptions { counties: 3, departments: 5, years: 3, last_year: 2024, seed, projects: (2, 4), flawed_per_mille: 100 }
+    SynthOptions {
+        counties: 3,
+        departments: 5,
+        years: 3,
+        last_year: 2024,
+        seed,
+        projects: (2, 4),
+        flawed_per_mille: 100,
+    }
 }
 
 fn dec(value: &Value) -> Decimal {
-    Decimal::from_str(value.as_str().unwrap_or_else(|| panic!("not a decimal string: {value}"))).unwrap()
+    Decimal::from_str(
+        value
+            .as_str()
+            .unwrap_or_else(|| panic!("not a decimal string: {value}")),
+    )
+    .unwrap()
 }
 
 /// Every department with its region and disclosures, read one by one through the API.
@@ -41,8 +54,15 @@ async fn roll_ups_equal_the_sum_of_their_departments() {
         let mut expected: HashMap<(i64, String), (Decimal, Decimal, i64)> = HashMap::new();
         for department in departments(&schema).await {
             let region = department["region"]["code"].as_str().unwrap().to_owned();
-            for d in department["disclosures"].as_array().unwrap().iter().filter(|d| d["stage"] == "BUDGET") {
-                let entry = expected.entry((d["fiscalYear"].as_i64().unwrap(), region.clone())).or_default();
+            for d in department["disclosures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["stage"] == "BUDGET")
+            {
+                let entry = expected
+                    .entry((d["fiscalYear"].as_i64().unwrap(), region.clone()))
+                    .or_default();
                 entry.0 += dec(&d["expenditure"]["total"]);
                 entry.1 += dec(&d["threePublic"]["total"]);
                 entry.2 += 1;
@@ -56,9 +76,17 @@ async fn roll_ups_equal_the_sum_of_their_departments() {
         let groups = data["aggregate"].as_array().unwrap();
         assert_eq!(groups.len(), expected.len(), "{:?}", test_db.backend);
         for group in groups {
-            let key = (group["year"].as_i64().unwrap(), group["regionCode"].as_str().unwrap().to_owned());
+            let key = (
+                group["year"].as_i64().unwrap(),
+                group["regionCode"].as_str().unwrap().to_owned(),
+            );
             let (total, three, count) = expected[&key];
-            assert_eq!(dec(&group["expenditure"]["total"]), total, "{key:?} on {:?}", test_db.backend);
+            assert_eq!(
+                dec(&group["expenditure"]["total"]),
+                total,
+                "{key:?} on {:?}",
+                test_db.backend
+            );
             assert_eq!(dec(&group["threePublic"]["total"]), three);
             assert_eq!(group["departmentCount"].as_i64().unwrap(), count);
         }
@@ -73,7 +101,12 @@ async fn a_region_roll_up_includes_its_sub_regions_and_derives_from_sums() {
         let schema = test_db.schema();
         let (mut operating, mut staff, mut count) = (Decimal::ZERO, 0i64, 0);
         for department in departments(&schema).await {
-            for d in department["disclosures"].as_array().unwrap().iter().filter(|d| d["stage"] == "BUDGET" && d["fiscalYear"] == 2024) {
+            for d in department["disclosures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["stage"] == "BUDGET" && d["fiscalYear"] == 2024)
+            {
                 operating += dec(&d["operatingCost"]);
                 staff += d["staffInService"].as_i64().unwrap();
                 count += 1;
@@ -90,7 +123,8 @@ async fn a_region_roll_up_includes_its_sub_regions_and_derives_from_sums() {
         assert_eq!(dec(&group["operatingCost"]), operating);
         assert_eq!(group["staffInService"].as_i64().unwrap(), staff);
         // From the sums (to the 分), not an average of the departments' ratios.
-        let per_head = (operating * Decimal::from(1_000_000) / Decimal::from(staff)).round() / Decimal::from(1_000_000);
+        let per_head = (operating * Decimal::from(1_000_000) / Decimal::from(staff)).round()
+            / Decimal::from(1_000_000);
         assert_eq!(dec(&group["perCapitaOperatingCost"]), per_head.normalize());
         test_db.cleanup().await;
     }
@@ -108,15 +142,40 @@ async fn a_time_series_and_function_classes_come_in_one_round_trip() {
                  stages: aggregate(filter: { years: [2023] }, groupBy: [STAGE]) { stage disclosureCount } }"#,
         )
         .await;
-        let years: Vec<i64> = data["series"].as_array().unwrap().iter().map(|g| g["year"].as_i64().unwrap()).collect();
+        let years: Vec<i64> = data["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["year"].as_i64().unwrap())
+            .collect();
         assert_eq!(years, [2022, 2023, 2024]);
-        let classes: Vec<&str> = data["byClass"].as_array().unwrap().iter().map(|g| g["functionClass"].as_str().unwrap()).collect();
-        assert!(classes.contains(&"208") && classes.contains(&"210"), "{classes:?}");
-        let all_functions: Decimal = data["byClass"].as_array().unwrap().iter().map(|g| dec(&g["functionExpenditure"])).sum();
-        let total = query(&test_db.schema(), "{ aggregate(filter: { years: [2024] }, groupBy: []) { expenditure { total } } }").await;
+        let classes: Vec<&str> = data["byClass"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["functionClass"].as_str().unwrap())
+            .collect();
+        assert!(
+            classes.contains(&"208") && classes.contains(&"210"),
+            "{classes:?}"
+        );
+        let all_functions: Decimal = data["byClass"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| dec(&g["functionExpenditure"]))
+            .sum();
+        let total = query(
+            &test_db.schema(),
+            "{ aggregate(filter: { years: [2024] }, groupBy: []) { expenditure { total } } }",
+        )
+        .await;
         // Synthetic lines add up to the totals unless a planted flaw changed the stated total.
         let stated = dec(&total["aggregate"][0]["expenditure"]["total"]);
-        assert!((stated - all_functions).abs() <= Decimal::from(15) * Decimal::new(3, 2), "{stated} vs {all_functions}");
+        assert!(
+            (stated - all_functions).abs() <= Decimal::from(15) * Decimal::new(3, 2),
+            "{stated} vs {all_functions}"
+        );
         assert_eq!(data["pensions"][0]["departmentCount"], 15);
         assert_eq!(
             data["stages"],
@@ -133,8 +192,16 @@ async fn a_ranking_is_the_sort_of_the_departments_own_figures() {
         let schema = test_db.schema();
         let mut own: Vec<(Decimal, String)> = Vec::new();
         for department in departments(&schema).await {
-            for d in department["disclosures"].as_array().unwrap().iter().filter(|d| d["stage"] == "BUDGET" && d["fiscalYear"] == 2024) {
-                own.push((dec(&d["perCapitaOperatingCost"]), department["name"].as_str().unwrap().to_owned()));
+            for d in department["disclosures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["stage"] == "BUDGET" && d["fiscalYear"] == 2024)
+            {
+                own.push((
+                    dec(&d["perCapitaOperatingCost"]),
+                    department["name"].as_str().unwrap().to_owned(),
+                ));
             }
         }
         own.sort_by(|a, b| b.0.cmp(&a.0));
@@ -146,11 +213,21 @@ async fn a_ranking_is_the_sort_of_the_departments_own_figures() {
         let ranked = data["ranking"].as_array().unwrap();
         assert_eq!(ranked.len(), 10);
         for (n, entry) in ranked.iter().enumerate() {
-            assert_eq!(dec(&entry["value"]), own[n].0, "place {n} on {:?}", test_db.backend);
+            assert_eq!(
+                dec(&entry["value"]),
+                own[n].0,
+                "place {n} on {:?}",
+                test_db.backend
+            );
             assert_eq!(entry["rank"].as_i64().unwrap(), (n + 1) as i64);
         }
         let ascending = query(&schema, "{ ranking(metric: EXPENDITURE_TOTAL, year: 2024, order: ASC, limit: 3, unit: YUAN) { value } }").await;
-        let values: Vec<Decimal> = ascending["ranking"].as_array().unwrap().iter().map(|e| dec(&e["value"])).collect();
+        let values: Vec<Decimal> = ascending["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| dec(&e["value"]))
+            .collect();
         assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
         test_db.cleanup().await;
     }
@@ -161,7 +238,10 @@ async fn year_over_year_change_is_computed_from_the_stored_years() {
     for test_db in backends().await {
         synthesize(&test_db.db, &small(11)).await.unwrap();
         let schema = test_db.schema();
-        let department = departments(&schema).await[0]["name"].as_str().unwrap().to_owned();
+        let department = departments(&schema).await[0]["name"]
+            .as_str()
+            .unwrap()
+            .to_owned();
         let data = query_with(
             &schema,
             "query($name: String!) { department(name: $name) {
@@ -178,13 +258,22 @@ async fn year_over_year_change_is_computed_from_the_stored_years() {
         assert_eq!(d["y2024"]["yearOverYear"]["previousYear"], 2023);
         assert_eq!(change["previous"], d["y2023"]["expenditure"]["total"]);
         assert_eq!(change["current"], d["y2024"]["expenditure"]["total"]);
-        assert_eq!(dec(&change["absolute"]), dec(&d["y2024"]["expenditure"]["total"]) - dec(&d["y2023"]["expenditure"]["total"]));
-        assert!(change["stated"].is_string() && change["statedAgrees"].is_boolean(), "{change}");
+        assert_eq!(
+            dec(&change["absolute"]),
+            dec(&d["y2024"]["expenditure"]["total"]) - dec(&d["y2023"]["expenditure"]["total"])
+        );
+        assert!(
+            change["stated"].is_string() && change["statedAgrees"].is_boolean(),
+            "{change}"
+        );
         assert_eq!(d["y2022"]["yearOverYear"], Value::Null, "no 2021 is stored");
         let execution = &d["final"]["budgetExecution"]["expenditureTotal"];
         assert_eq!(execution["budget"], d["y2023"]["expenditure"]["total"]);
         let rate = dec(&execution["executionRate"]);
-        assert!(rate > Decimal::new(8, 1) && rate < Decimal::new(11, 1), "{rate}");
+        assert!(
+            rate > Decimal::new(8, 1) && rate < Decimal::new(11, 1),
+            "{rate}"
+        );
         test_db.cleanup().await;
     }
 }
@@ -227,7 +316,11 @@ async fn a_nested_list_costs_the_same_number_of_statements_for_any_length() {
         synthesize(&test_db.db, &small(12)).await.unwrap();
         let few = statements_for(&test_db.url, 2).await;
         let many = statements_for(&test_db.url, 15).await;
-        assert_eq!(few, many, "statements for 2 and 15 departments on {:?}", test_db.backend);
+        assert_eq!(
+            few, many,
+            "statements for 2 and 15 departments on {:?}",
+            test_db.backend
+        );
         assert!(many <= 12, "{many} statements");
         test_db.cleanup().await;
     }
@@ -236,7 +329,14 @@ async fn a_nested_list_costs_the_same_number_of_statements_for_any_length() {
 #[tokio::test]
 async fn over_complex_queries_and_bad_limits_are_refused_clearly() {
     let test_db = TestDb::sqlite().await;
-    let errors = crate::helpers::query_errors(&test_db.schema(), "{ ranking(metric: EXPENDITURE_TOTAL, year: 2024, limit: 0) { rank } }").await;
-    assert_eq!(errors[0]["message"], "argument `limit`: 0 is not between 1 and 1000");
+    let errors = crate::helpers::query_errors(
+        &test_db.schema(),
+        "{ ranking(metric: EXPENDITURE_TOTAL, year: 2024, limit: 0) { rank } }",
+    )
+    .await;
+    assert_eq!(
+        errors[0]["message"],
+        "argument `limit`: 0 is not between 1 and 1000"
+    );
     test_db.cleanup().await;
 }

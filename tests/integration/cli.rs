@@ -4,7 +4,8 @@ use budgetql::cli::Cli;
 use clap::Parser;
 
 async fn run(args: &[&str]) -> Result<(), String> {
-    let cli = Cli::try_parse_from(std::iter::once("budgetql").chain(args.iter().copied())).map_err(|e| e.to_string())?;
+    let cli = Cli::try_parse_from(std::iter::once("budgetql").chain(args.iter().copied()))
+        .map_err(|e| e.to_string())?;
     cli.run().await.map_err(|e| e.to_string())
 }
 
@@ -16,22 +17,41 @@ fn temp_sqlite_url(name: &str) -> (String, std::path::PathBuf) {
 
 #[tokio::test]
 async fn an_unsupported_database_url_is_named_in_the_error() {
-    let error = run(&["--database-url", "oracle://scott:tiger@db/x", "migrate"]).await.unwrap_err();
-    assert!(error.contains("database URL \"oracle://scott:***@db/x\" is not supported"), "{error}");
+    let error = run(&["--database-url", "oracle://scott:tiger@db/x", "migrate"])
+        .await
+        .unwrap_err();
+    assert!(
+        error.contains("database URL \"oracle://scott:***@db/x\" is not supported"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn an_unreachable_database_is_a_clear_error() {
-    let error = run(&["--database-url", "postgres://nobody@127.0.0.1:1/none", "migrate"]).await.unwrap_err();
-    assert!(error.starts_with("cannot connect to the database at postgres://nobody@127.0.0.1:1/none"), "{error}");
+    let error = run(&[
+        "--database-url",
+        "postgres://nobody@127.0.0.1:1/none",
+        "migrate",
+    ])
+    .await
+    .unwrap_err();
+    assert!(
+        error.starts_with("cannot connect to the database at postgres://nobody@127.0.0.1:1/none"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn importing_a_missing_file_fails_and_names_it() {
     let (url, path) = temp_sqlite_url("missing");
     run(&["--database-url", &url, "migrate"]).await.unwrap();
-    let error = run(&["--database-url", &url, "import", "/no/such/file.json"]).await.unwrap_err();
-    assert_eq!(error, "cannot read /no/such/file.json: No such file or directory (os error 2)");
+    let error = run(&["--database-url", &url, "import", "/no/such/file.json"])
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error,
+        "cannot read /no/such/file.json: No such file or directory (os error 2)"
+    );
     let _ = std::fs::remove_file(path);
 }
 
@@ -43,12 +63,21 @@ async fn importing_a_directory_keeps_the_good_documents_and_fails_for_the_bad() 
     std::fs::write(dir.join("nested/good.json"), budgetql::sample::SAMPLE_JSON).unwrap();
     std::fs::write(dir.join("bad.json"), "{ not json").unwrap();
     run(&["--database-url", &url, "migrate"]).await.unwrap();
-    let error = run(&["--database-url", &url, "import", dir.to_str().unwrap()]).await.unwrap_err();
+    let error = run(&["--database-url", &url, "import", dir.to_str().unwrap()])
+        .await
+        .unwrap_err();
     assert_eq!(error, "1 of 2 documents were not imported");
 
     let db = budgetql::db::connect(&url).await.unwrap();
-    let data = crate::helpers::query(&budgetql::graphql::build_schema(db, None), "{ fiscalYears { disclosureCount } }").await;
-    assert_eq!(data["fiscalYears"][0]["disclosureCount"], 1, "the good document was kept");
+    let data = crate::helpers::query(
+        &budgetql::graphql::build_schema(db, None),
+        "{ fiscalYears { disclosureCount } }",
+    )
+    .await;
+    assert_eq!(
+        data["fiscalYears"][0]["disclosureCount"], 1,
+        "the good document was kept"
+    );
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_file(path);
 }
@@ -56,22 +85,35 @@ async fn importing_a_directory_keeps_the_good_documents_and_fails_for_the_bad() 
 #[tokio::test]
 async fn import_needs_files_or_the_sample_flag() {
     let error = run(&["import"]).await.unwrap_err();
-    assert!(error.contains("required arguments were not provided"), "{error}");
+    assert!(
+        error.contains("required arguments were not provided"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
 async fn migrate_then_import_sample_gives_the_same_answers_on_every_backend() {
     let mut answers = Vec::new();
     for test_db in crate::helpers::empty_backends().await {
-        run(&["--database-url", &test_db.url, "migrate"]).await.unwrap();
-        run(&["--database-url", &test_db.url, "import", "--sample"]).await.unwrap();
+        run(&["--database-url", &test_db.url, "migrate"])
+            .await
+            .unwrap();
+        run(&["--database-url", &test_db.url, "import", "--sample"])
+            .await
+            .unwrap();
         let data = crate::helpers::query(&test_db.schema(), crate::contract::CONTRACT_QUERY).await;
         answers.push((test_db.backend, data));
         test_db.cleanup().await;
     }
     let (_, sqlite) = &answers[0];
-    assert_eq!(sqlite["department"]["disclosure"]["expenditure"]["total"], "1465.35");
+    assert_eq!(
+        sqlite["department"]["disclosure"]["expenditure"]["total"],
+        "1465.35"
+    );
     for (backend, answer) in &answers[1..] {
-        assert_eq!(answer, sqlite, "{backend:?} answers differently from SQLite");
+        assert_eq!(
+            answer, sqlite,
+            "{backend:?} answers differently from SQLite"
+        );
     }
 }

@@ -44,9 +44,15 @@ fn check_sample_figures(data: &Value) {
     assert_eq!(projects[0]["name"], "县委秘书组办公经费");
     assert_eq!(projects[0]["amount"], "13");
     assert_eq!(projects[17]["amount"], "250");
-    let indicators: Vec<&Value> = projects.iter().flat_map(|p| p["indicators"].as_array().unwrap()).collect();
+    let indicators: Vec<&Value> = projects
+        .iter()
+        .flat_map(|p| p["indicators"].as_array().unwrap())
+        .collect();
     assert_eq!(indicators.len(), 202);
-    assert!(indicators.iter().all(|i| i["level1"].is_string()), "every row carries its level-1 group");
+    assert!(
+        indicators.iter().all(|i| i["level1"].is_string()),
+        "every row carries its level-1 group"
+    );
     assert_eq!(
         projects[0]["indicators"][1],
         json!({ "level1": "产出指标", "level2": "质量指标", "level3": "合格率", "description": "购置办公用品合格率 ≥ 100%", "target": "100%", "basis": "验收报告" })
@@ -65,7 +71,10 @@ fn check_sample_figures(data: &Value) {
     let assets = d["fixedAssets"].as_array().expect("fixed assets");
     assert!(assets.contains(&json!({ "category": "2、车辆（台、辆）", "value": "220.5841" })));
     assert!(assets.contains(&json!({ "category": "4、其他固定资产", "value": "281.841" })));
-    assert!(assets.contains(&json!({ "category": "资产总额", "value": null })), "the blank total row stays blank");
+    assert!(
+        assets.contains(&json!({ "category": "资产总额", "value": null })),
+        "the blank total row stays blank"
+    );
     assert_eq!(d["fixedAssetsTotal"], "502.4251");
 }
 
@@ -81,7 +90,10 @@ async fn the_contract_query_returns_the_sample_figures_on_every_backend() {
     }
     let (_, sqlite) = &answers[0];
     for (backend, answer) in &answers[1..] {
-        assert_eq!(answer, sqlite, "{backend:?} answers differently from SQLite");
+        assert_eq!(
+            answer, sqlite,
+            "{backend:?} answers differently from SQLite"
+        );
     }
 }
 
@@ -103,7 +115,10 @@ async fn every_money_field_converts_exactly_between_units() {
         assert_eq!(d["wan"]["total"], "1465.35");
         assert_eq!(d["yuan"]["total"], "14653500");
         assert_eq!(d["perCapitaOperatingCost"], "33893.48");
-        assert_eq!(d["threePublic"], json!({ "reception": "320000", "vehicleOperation": "3.5" }));
+        assert_eq!(
+            d["threePublic"],
+            json!({ "reception": "320000", "vehicleOperation": "3.5" })
+        );
         assert_eq!(d["procurementItems"][1]["unitPrice"], "9000");
         assert_eq!(d["fixedAssetsTotal"], "5024251");
         test_db.cleanup().await;
@@ -137,7 +152,9 @@ async fn a_missing_denominator_gives_null_not_an_error() {
         let mut doc = crate::helpers::sample_document();
         doc.staff_in_service = None;
         doc.expenditure.total = Some(rust_decimal::Decimal::ZERO);
-        budgetql::import::import_document(&test_db.db, "no staff", &doc).await.expect("import");
+        budgetql::import::import_document(&test_db.db, "no staff", &doc)
+            .await
+            .expect("import");
         let data = query(
             &test_db.schema(),
             r#"{ department(name: "中共河北省大城县委办公室") { disclosure(year: 2020) {

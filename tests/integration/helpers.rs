@@ -29,12 +29,18 @@ fn unique_name() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    format!("budgetql_test_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "budgetql_test_{}_{}_{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// Replaces the database name (the URL's last path segment).
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let base = base.rsplit_once('/').map_or(base, |(head, _)| head);
     match query {
         Some(q) => format!("{base}/{name}?{q}"),
@@ -55,25 +61,49 @@ impl TestDb {
         if migrated {
             budgetql::db::migrate(&db).await.expect("migrate SQLite");
         }
-        TestDb { db, backend: DbBackend::Sqlite, url, cleanup: Cleanup::File(path) }
+        TestDb {
+            db,
+            backend: DbBackend::Sqlite,
+            url,
+            cleanup: Cleanup::File(path),
+        }
     }
 
     /// A fresh database on the server at `admin_url`.
     async fn server(admin_url: &str, backend: DbBackend, migrated: bool) -> TestDb {
         let name = unique_name();
-        let admin = budgetql::db::connect(admin_url).await.expect("connect to the test server");
+        let admin = budgetql::db::connect(admin_url)
+            .await
+            .expect("connect to the test server");
         let create = match backend {
-            DbBackend::MySql => format!("CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"),
+            DbBackend::MySql => {
+                format!("CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+            }
             _ => format!("CREATE DATABASE {name}"),
         };
-        admin.execute_unprepared(&create).await.expect("create the test database");
+        admin
+            .execute_unprepared(&create)
+            .await
+            .expect("create the test database");
         admin.close().await.ok();
         let url = with_database(admin_url, &name);
-        let db = budgetql::db::connect(&url).await.expect("connect to the test database");
+        let db = budgetql::db::connect(&url)
+            .await
+            .expect("connect to the test database");
         if migrated {
-            budgetql::db::migrate(&db).await.expect("migrate the test database");
+            budgetql::db::migrate(&db)
+                .await
+                .expect("migrate the test database");
         }
-        TestDb { db, backend, url, cleanup: Cleanup::Database { admin_url: admin_url.to_owned(), name } }
+        TestDb {
+            db,
+            backend,
+            url,
+            cleanup: Cleanup::Database {
+                admin_url: admin_url.to_owned(),
+                name,
+            },
+        }
     }
 
     /// Drops the database (best effort).
@@ -87,7 +117,9 @@ impl TestDb {
             }
             Cleanup::Database { admin_url, name } => {
                 if let Ok(admin) = budgetql::db::connect(&admin_url).await {
-                    let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await;
+                    let _ = admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+                        .await;
                     admin.close().await.ok();
                 }
             }
@@ -101,7 +133,9 @@ impl TestDb {
 
     /// Imports the bundled sample.
     pub async fn with_sample(self) -> Self {
-        budgetql::sample::import_sample(&self.db).await.expect("import the sample");
+        budgetql::sample::import_sample(&self.db)
+            .await
+            .expect("import the sample");
         self
     }
 }
@@ -135,8 +169,14 @@ pub async fn query(schema: &AppSchema, query: &str) -> Value {
 
 /// Runs a query with variables and returns its `data`, failing the test on any error.
 pub async fn query_with(schema: &AppSchema, query: &str, variables: Value) -> Value {
-    let response = schema.execute(Request::new(query).variables(Variables::from_json(variables))).await;
-    assert!(response.errors.is_empty(), "query failed: {:?}", response.errors);
+    let response = schema
+        .execute(Request::new(query).variables(Variables::from_json(variables)))
+        .await;
+    assert!(
+        response.errors.is_empty(),
+        "query failed: {:?}",
+        response.errors
+    );
     response.data.into_json().expect("data is JSON")
 }
 
@@ -149,7 +189,8 @@ pub async fn query_errors(schema: &AppSchema, query: &str) -> Value {
 
 /// The sample document, parsed, for tests that derive variants of it.
 pub fn sample_document() -> budgetql::document::DisclosureDocument {
-    budgetql::document::parse_document("sample", budgetql::sample::SAMPLE_JSON).expect("the sample parses")
+    budgetql::document::parse_document("sample", budgetql::sample::SAMPLE_JSON)
+        .expect("the sample parses")
 }
 
 /// The sample as if published by another department (in the same region) for another year.

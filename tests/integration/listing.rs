@@ -31,7 +31,13 @@ async fn paging_through_departments_visits_each_exactly_once() {
             .await;
             let page = &data["departments"];
             assert_eq!(page["totalCount"], 23);
-            seen.extend(page["nodes"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap().to_owned()));
+            seen.extend(
+                page["nodes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["name"].as_str().unwrap().to_owned()),
+            );
             if !page["pageInfo"]["hasNextPage"].as_bool().unwrap() {
                 break;
             }
@@ -58,8 +64,14 @@ async fn departments_can_be_filtered_by_name_region_and_nature() {
         )
         .await;
         assert_eq!(data["byName"]["totalCount"], 3);
-        assert_eq!(data["byRegion"]["totalCount"], 4, "a region includes its sub-regions");
-        assert_eq!(data["byRegion"]["nodes"][0]["region"], json!({ "code": "131025", "name": "大城县" }));
+        assert_eq!(
+            data["byRegion"]["totalCount"], 4,
+            "a region includes its sub-regions"
+        );
+        assert_eq!(
+            data["byRegion"]["nodes"][0]["region"],
+            json!({ "code": "131025", "name": "大城县" })
+        );
         assert_eq!(data["elsewhere"]["totalCount"], 0);
         assert_eq!(data["byNature"]["totalCount"], 4);
         test_db.cleanup().await;
@@ -69,8 +81,15 @@ async fn departments_can_be_filtered_by_name_region_and_nature() {
 #[tokio::test]
 async fn asking_for_too_large_a_page_is_a_clear_error() {
     let test_db = crate::helpers::TestDb::sqlite().await;
-    let errors = query_errors(&test_db.schema(), "{ departments(first: 100000) { totalCount } }").await;
-    assert_eq!(errors[0]["message"], "argument `first`: 100000 is more than 500");
+    let errors = query_errors(
+        &test_db.schema(),
+        "{ departments(first: 100000) { totalCount } }",
+    )
+    .await;
+    assert_eq!(
+        errors[0]["message"],
+        "argument `first`: 100000 is more than 500"
+    );
     assert_eq!(errors[0]["extensions"]["code"], "BAD_ARGUMENT");
     test_db.cleanup().await;
 }
@@ -79,9 +98,13 @@ async fn asking_for_too_large_a_page_is_a_clear_error() {
 async fn fiscal_years_and_a_departments_disclosures_list_what_is_stored() {
     for test_db in backends().await {
         for year in [2019, 2020, 2021] {
-            import_document(&test_db.db, "variant", &sample_variant("甲局", year)).await.unwrap();
+            import_document(&test_db.db, "variant", &sample_variant("甲局", year))
+                .await
+                .unwrap();
         }
-        import_document(&test_db.db, "variant", &sample_variant("乙局", 2020)).await.unwrap();
+        import_document(&test_db.db, "variant", &sample_variant("乙局", 2020))
+            .await
+            .unwrap();
         let data = query(
             &test_db.schema(),
             r#"{ fiscalYears { year disclosureCount departmentCount }
@@ -122,7 +145,10 @@ async fn expenditure_by_function_is_empty_for_the_sample() {
         r#"{ department(name: "中共河北省大城县委办公室") { disclosure(year: 2020) { expenditureByFunction { code name amount } } } }"#,
     )
     .await;
-    assert_eq!(data["department"]["disclosure"]["expenditureByFunction"], json!([]));
+    assert_eq!(
+        data["department"]["disclosure"]["expenditureByFunction"],
+        json!([])
+    );
     test_db.cleanup().await;
 }
 
@@ -131,6 +157,12 @@ async fn a_query_deeper_than_the_limit_is_refused() {
     let test_db = crate::helpers::TestDb::sqlite().await;
     let deep = "{ regions { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } } }";
     let errors = query_errors(&test_db.schema(), deep).await;
-    assert!(errors[0]["message"].as_str().unwrap().contains("nested too deep"), "{errors}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep"),
+        "{errors}"
+    );
     test_db.cleanup().await;
 }

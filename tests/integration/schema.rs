@@ -22,7 +22,9 @@ fn every_type_and_field_has_a_description() {
     let registry = async_graphql::parser::parse_schema(&sdl).expect("the SDL parses");
     let mut missing = Vec::new();
     for definition in &registry.definitions {
-        let async_graphql::parser::types::TypeSystemDefinition::Type(ty) = definition else { continue };
+        let async_graphql::parser::types::TypeSystemDefinition::Type(ty) = definition else {
+            continue;
+        };
         let ty = &ty.node;
         let name = ty.name.node.as_str();
         if name.starts_with("__") {

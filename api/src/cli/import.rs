@@ -11,7 +11,12 @@ use crate::sample::{SAMPLE_NAME, import_sample};
 
 /// Imports each document in its own transaction and reports each; fails if any failed, keeping
 /// the ones that succeeded.
-pub async fn run(db: &DatabaseConnection, paths: &[PathBuf], sample: bool, overrides: &Overrides) -> Result<(), CliError> {
+pub async fn run(
+    db: &DatabaseConnection,
+    paths: &[PathBuf],
+    sample: bool,
+    overrides: &Overrides,
+) -> Result<(), CliError> {
     let mut total = 0;
     let mut failed = 0;
     if sample {
@@ -40,16 +45,33 @@ pub async fn run(db: &DatabaseConnection, paths: &[PathBuf], sample: bool, overr
     Ok(())
 }
 
-async fn import_file(db: &DatabaseConnection, file: &Path, name: &str, overrides: &Overrides) -> Result<String, String> {
+async fn import_file(
+    db: &DatabaseConnection,
+    file: &Path,
+    name: &str,
+    overrides: &Overrides,
+) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
     if is_json(file) {
-        let report = import_json(db, name, &text).await.map_err(|e| e.to_string())?;
+        let report = import_json(db, name, &text)
+            .await
+            .map_err(|e| e.to_string())?;
         return Ok(describe(&report, 0));
     }
-    let (report, warnings) = import_text(db, name, &text, overrides).await.map_err(|e| e.to_string())?;
+    let (report, warnings) = import_text(db, name, &text, overrides)
+        .await
+        .map_err(|e| e.to_string())?;
     for warning in &warnings {
-        eprintln!("warning: {name}: line {}: {}", warning.line, warning.message);
+        eprintln!(
+            "warning: {name}: line {}: {}",
+            warning.line, warning.message
+        );
     }
     Ok(describe(&report, warnings.len()))
 }
@@ -58,17 +80,24 @@ fn describe(report: &ImportReport, warnings: usize) -> String {
     let outcome = format!("{:?}", report.outcome).to_lowercase();
     match warnings {
         0 => format!("{outcome} (disclosure {})", report.disclosure_id),
-        n => format!("{outcome} (disclosure {}, {n} parser warnings)", report.disclosure_id),
+        n => format!(
+            "{outcome} (disclosure {}, {n} parser warnings)",
+            report.disclosure_id
+        ),
     }
 }
 
 fn is_json(file: &Path) -> bool {
-    file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    file.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// A file as given, or every *.json and *.txt below a directory, in name order.
 fn collect_documents(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliError> {
-    let read_error = |source| CliError::Read { path: path.display().to_string(), source };
+    let read_error = |source| CliError::Read {
+        path: path.display().to_string(),
+        source,
+    };
     let metadata = std::fs::metadata(path).map_err(read_error)?;
     if !metadata.is_dir() {
         files.push(path.to_owned());
@@ -83,7 +112,10 @@ fn collect_documents(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), CliErr
     for entry in entries {
         if entry.is_dir() {
             collect_documents(&entry, files)?;
-        } else if entry.extension().is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("txt")) {
+        } else if entry
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("txt"))
+        {
             files.push(entry);
         }
     }

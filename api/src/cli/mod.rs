@@ -125,7 +125,10 @@ pub enum CliError {
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
     #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{failed} of {total} documents were not imported")]
     SomeImportsFailed { failed: usize, total: usize },
     #[error(transparent)]
@@ -148,16 +151,44 @@ impl Cli {
                 tracing::info!(database = %db::redact(&self.database_url), "migrations applied");
                 Ok(())
             }
-            Command::Import { paths, sample, department, year, stage } => {
+            Command::Import {
+                paths,
+                sample,
+                department,
+                year,
+                stage,
+            } => {
                 let db = db::connect(&self.database_url).await?;
-                let overrides = Overrides { department, fiscal_year: year, stage: stage.map(Stage::from) };
+                let overrides = Overrides {
+                    department,
+                    fiscal_year: year,
+                    stage: stage.map(Stage::from),
+                };
                 import::run(&db, &paths, sample, &overrides).await
             }
-            Command::Synth { regions, departments, years, last_year, seed, projects } => {
+            Command::Synth {
+                regions,
+                departments,
+                years,
+                last_year,
+                seed,
+                projects,
+            } => {
                 let db = db::connect(&self.database_url).await?;
                 db::migrate(&db).await?;
-                let (fewest, most) = (projects.first().copied().unwrap_or(10), projects.get(1).copied().unwrap_or(40));
-                let options = SynthOptions { counties: regions, departments, years, last_year, seed, projects: (fewest.min(most), most.max(fewest)), ..SynthOptions::default() };
+                let (fewest, most) = (
+                    projects.first().copied().unwrap_or(10),
+                    projects.get(1).copied().unwrap_or(40),
+                );
+                let options = SynthOptions {
+                    counties: regions,
+                    departments,
+                    years,
+                    last_year,
+                    seed,
+                    projects: (fewest.min(most), most.max(fewest)),
+                    ..SynthOptions::default()
+                };
                 let report = synthesize(&db, &options).await?;
                 let w = report.written;
                 println!(
@@ -173,15 +204,24 @@ impl Cli {
                 );
                 Ok(())
             }
-            Command::Serve { bind, no_sample, admin_token } => {
+            Command::Serve {
+                bind,
+                no_sample,
+                admin_token,
+            } => {
                 let db = db::connect(&self.database_url).await?;
                 db::migrate(&db).await?;
                 if !no_sample && is_empty(&db).await? {
                     let report = import_sample(&db).await?;
-                    tracing::info!(disclosure = report.disclosure_id, "empty database: loaded the bundled sample");
+                    tracing::info!(
+                        disclosure = report.disclosure_id,
+                        "empty database: loaded the bundled sample"
+                    );
                 }
                 let app = Application::build(&bind, db, admin_token.filter(|t| !t.is_empty()))?;
-                tracing::info!("budgetql listening: GraphQL at http://{bind}/graphql, GraphiQL at http://{bind}/graphiql");
+                tracing::info!(
+                    "budgetql listening: GraphQL at http://{bind}/graphql, GraphiQL at http://{bind}/graphiql"
+                );
                 app.run_until_stopped().await.map_err(CliError::Serve)
             }
         }
@@ -189,6 +229,9 @@ impl Cli {
 }
 
 async fn is_empty(db: &DatabaseConnection) -> Result<bool, CliError> {
-    let departments = entity::department::Entity::find().count(db).await.map_err(CliError::Count)?;
+    let departments = entity::department::Entity::find()
+        .count(db)
+        .await
+        .map_err(CliError::Count)?;
     Ok(departments == 0)
 }

@@ -20,8 +20,14 @@ pub struct PreviousYear {
 impl PreviousYear {
     /// The figures an earlier document states (in its unit, which must be the later one's).
     pub fn from_document(doc: &DisclosureDocument) -> Self {
-        let figures = ALL_ITEMS.iter().filter_map(|item| figure_of(doc, *item).map(|v| (*item, v))).collect();
-        PreviousYear { fiscal_year: doc.fiscal_year, figures }
+        let figures = ALL_ITEMS
+            .iter()
+            .filter_map(|item| figure_of(doc, *item).map(|v| (*item, v)))
+            .collect();
+        PreviousYear {
+            fiscal_year: doc.fiscal_year,
+            figures,
+        }
     }
 }
 
@@ -63,12 +69,25 @@ pub fn figure_of(doc: &DisclosureDocument, item: BudgetItem) -> Option<Decimal> 
 
 /// Items whose change is the sum of their parts' changes.
 const COMPOSITES: &[(BudgetItem, &[BudgetItem])] = &[
-    (BudgetItem::ExpenditureTotal, &[BudgetItem::Basic, BudgetItem::Project]),
-    (BudgetItem::Basic, &[BudgetItem::Personnel, BudgetItem::PublicOperating]),
-    (BudgetItem::VehicleTotal, &[BudgetItem::VehiclePurchase, BudgetItem::VehicleOperation]),
+    (
+        BudgetItem::ExpenditureTotal,
+        &[BudgetItem::Basic, BudgetItem::Project],
+    ),
+    (
+        BudgetItem::Basic,
+        &[BudgetItem::Personnel, BudgetItem::PublicOperating],
+    ),
+    (
+        BudgetItem::VehicleTotal,
+        &[BudgetItem::VehiclePurchase, BudgetItem::VehicleOperation],
+    ),
     (
         BudgetItem::ThreePublicTotal,
-        &[BudgetItem::OutboundTravel, BudgetItem::VehicleTotal, BudgetItem::Reception],
+        &[
+            BudgetItem::OutboundTravel,
+            BudgetItem::VehicleTotal,
+            BudgetItem::Reception,
+        ],
     ),
 ];
 
@@ -91,25 +110,46 @@ pub fn item_name(item: BudgetItem) -> &'static str {
     }
 }
 
-pub fn check(doc: &DisclosureDocument, previous: Option<&PreviousYear>, findings: &mut Vec<Finding>) {
+pub fn check(
+    doc: &DisclosureDocument,
+    previous: Option<&PreviousYear>,
+    findings: &mut Vec<Finding>,
+) {
     let mut stated: HashMap<BudgetItem, (usize, Decimal)> = HashMap::new();
     for (n, change) in doc.stated_changes.iter().enumerate() {
         if let Some(amount) = change.amount {
             stated.entry(change.item).or_insert((n, amount));
         }
     }
-    let locations: HashMap<BudgetItem, String> =
-        stated.iter().map(|(item, (n, _))| (*item, format!("statedChanges[{n}].amount"))).collect();
+    let locations: HashMap<BudgetItem, String> = stated
+        .iter()
+        .map(|(item, (n, _))| (*item, format!("statedChanges[{n}].amount")))
+        .collect();
 
     for (whole, parts) in COMPOSITES {
-        let Some(whole_location) = locations.get(whole) else { continue };
+        let Some(whole_location) = locations.get(whole) else {
+            continue;
+        };
         let part_figures: Vec<Figure<'_>> = parts
             .iter()
-            .map(|p| Figure { name: item_name(*p), location: "", value: stated.get(p).map(|(_, a)| *a) })
+            .map(|p| Figure {
+                name: item_name(*p),
+                location: "",
+                value: stated.get(p).map(|(_, a)| *a),
+            })
             .collect();
-        let total = Figure { name: item_name(*whole), location: whole_location, value: stated.get(whole).map(|(_, a)| *a) };
+        let total = Figure {
+            name: item_name(*whole),
+            location: whole_location,
+            value: stated.get(whole).map(|(_, a)| *a),
+        };
         let mut found = Vec::new();
-        compare(&mut found, FindingRule::StatedChangeContradiction, total, &part_figures);
+        compare(
+            &mut found,
+            FindingRule::StatedChangeContradiction,
+            total,
+            &part_figures,
+        );
         for mut finding in found {
             finding.message = format!("the stated change of {}", finding.message);
             findings.push(finding);
@@ -117,16 +157,23 @@ pub fn check(doc: &DisclosureDocument, previous: Option<&PreviousYear>, findings
     }
 
     for (n, change) in doc.stated_changes.iter().enumerate() {
-        let (Some(amount), Some(current)) = (change.amount, figure_of(doc, change.item)) else { continue };
+        let (Some(amount), Some(current)) = (change.amount, figure_of(doc, change.item)) else {
+            continue;
+        };
         let implied_previous = current - amount;
         if let Some(percent) = change.percent {
             check_percent(findings, n, change.item, amount, implied_previous, percent);
         }
         let Some(previous) = previous else { continue };
-        if change.previous_year.is_some_and(|y| y != previous.fiscal_year) {
+        if change
+            .previous_year
+            .is_some_and(|y| y != previous.fiscal_year)
+        {
             continue;
         }
-        let Some(stored) = previous.figures.get(&change.item) else { continue };
+        let Some(stored) = previous.figures.get(&change.item) else {
+            continue;
+        };
         let computed = current - stored;
         let allowed = allowed_difference(amount, &[current, *stored]);
         if (computed - amount).abs() > allowed {
@@ -151,13 +198,31 @@ pub fn check(doc: &DisclosureDocument, previous: Option<&PreviousYear>, findings
 }
 
 /// A stated percent against the stated amount and the previous value it implies.
-fn check_percent(findings: &mut Vec<Finding>, n: usize, item: BudgetItem, amount: Decimal, previous: Decimal, percent: Decimal) {
+fn check_percent(
+    findings: &mut Vec<Finding>,
+    n: usize,
+    item: BudgetItem,
+    amount: Decimal,
+    previous: Decimal,
+    percent: Decimal,
+) {
     if previous <= Decimal::ZERO {
         return;
     }
-    let Some(expected) = amount.checked_mul(Decimal::ONE_HUNDRED).and_then(|a| a.checked_div(previous)) else { return };
+    let Some(expected) = amount
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|a| a.checked_div(previous))
+    else {
+        return;
+    };
     let half_ulp = |d: Decimal| Decimal::new(5, d.normalize().scale() + 1);
-    let relative = |d: Decimal| if d.is_zero() { Decimal::ZERO } else { half_ulp(d) / d.abs() };
+    let relative = |d: Decimal| {
+        if d.is_zero() {
+            Decimal::ZERO
+        } else {
+            half_ulp(d) / d.abs()
+        }
+    };
     let allowed = half_ulp(percent) + expected.abs() * (relative(amount) + relative(previous));
     if (expected - percent).abs() <= allowed {
         return;

@@ -8,32 +8,51 @@ use crate::import::target::parse_target;
 const IMPLAUSIBLE_POPULATION: u32 = 1000;
 
 /// Characters that end a complete sentence.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '.', '!', '?', ';', '」', '”', '）', ')'];
+const SENTENCE_ENDS: &[char] = &[
+    '。', '！', '？', '；', '.', '!', '?', ';', '」', '”', '）', ')',
+];
 
 pub fn check(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
     for (p, project) in doc.projects.iter().enumerate() {
         for (k, row) in project.indicators.iter().enumerate() {
             let location = format!("projects[{p}].indicators[{k}]");
-            let label = row.level3.as_deref().or(row.description.as_deref()).unwrap_or(&row.level1);
+            let label = row
+                .level3
+                .as_deref()
+                .or(row.description.as_deref())
+                .unwrap_or(&row.level1);
             match row.target.as_deref().map(str::trim) {
                 None | Some("") => findings.push(Finding {
                     rule: FindingRule::EmptyTarget,
                     severity: Severity::Warning,
-                    message: format!("indicator “{label}” of project “{}” has no target value", project.name),
+                    message: format!(
+                        "indicator “{label}” of project “{}” has no target value",
+                        project.name
+                    ),
                     location: format!("{location}.target"),
                     expected: None,
                     actual: None,
                 }),
-                Some(target) => check_population_unit(findings, &location, project.name.as_str(), row, target),
+                Some(target) => {
+                    check_population_unit(findings, &location, project.name.as_str(), row, target)
+                }
             }
         }
         if let Some(goal) = project.goal.as_deref() {
-            check_cut_off(findings, &format!("projects[{p}].goal"), &format!("the goal of project “{}”", project.name), goal);
+            check_cut_off(
+                findings,
+                &format!("projects[{p}].goal"),
+                &format!("the goal of project “{}”", project.name),
+                goal,
+            );
         }
     }
     for (n, goal) in doc.performance.sub_goals.iter().enumerate() {
         let empty = goal.goal.is_none() && goal.indicator.is_none();
-        let short = goal.description.as_deref().is_none_or(|d| d.chars().count() <= 4);
+        let short = goal
+            .description
+            .as_deref()
+            .is_none_or(|d| d.chars().count() <= 4);
         if empty && short {
             findings.push(Finding {
                 rule: FindingRule::TruncatedText,
@@ -52,15 +71,27 @@ pub fn check(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
 }
 
 /// 受益人口数 of "50人" where every other row says 50万人: a population needs 万人 at this size.
-fn check_population_unit(findings: &mut Vec<Finding>, location: &str, project: &str, row: &crate::document::Indicator, target: &str) {
+fn check_population_unit(
+    findings: &mut Vec<Finding>,
+    location: &str,
+    project: &str,
+    row: &crate::document::Indicator,
+    target: &str,
+) {
     let staff = row.basis.as_deref().is_some_and(|b| b.contains("在职"));
     let about_population = !staff
-        && [row.level3.as_deref(), row.description.as_deref(), row.basis.as_deref()]
-            .iter()
-            .flatten()
-            .any(|text| text.contains("人口"));
+        && [
+            row.level3.as_deref(),
+            row.description.as_deref(),
+            row.basis.as_deref(),
+        ]
+        .iter()
+        .flatten()
+        .any(|text| text.contains("人口"));
     let parsed = parse_target(target);
-    let small = parsed.value.is_some_and(|v| v < rust_decimal::Decimal::from(IMPLAUSIBLE_POPULATION));
+    let small = parsed
+        .value
+        .is_some_and(|v| v < rust_decimal::Decimal::from(IMPLAUSIBLE_POPULATION));
     if about_population && small && parsed.unit.as_deref() == Some("人") {
         findings.push(Finding {
             rule: FindingRule::ImplausibleMagnitude,
@@ -82,7 +113,10 @@ fn check_cut_off(findings: &mut Vec<Finding>, location: &str, what: &str, text: 
     findings.push(Finding {
         rule: FindingRule::TruncatedText,
         severity: Severity::Info,
-        message: format!("{what} ends without a sentence end and may be cut off: “…{}”", tail(trimmed, 12)),
+        message: format!(
+            "{what} ends without a sentence end and may be cut off: “…{}”",
+            tail(trimmed, 12)
+        ),
         location: location.to_owned(),
         expected: None,
         actual: Some(tail(trimmed, 12)),

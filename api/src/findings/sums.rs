@@ -15,9 +15,20 @@ pub struct Figure<'a> {
 
 /// Records a finding when `total` and every part are stated and the parts miss the total by
 /// more than rounding explains.
-pub fn compare(findings: &mut Vec<Finding>, rule: FindingRule, total: Figure<'_>, parts: &[Figure<'_>]) {
+pub fn compare(
+    findings: &mut Vec<Finding>,
+    rule: FindingRule,
+    total: Figure<'_>,
+    parts: &[Figure<'_>],
+) {
     let Some(stated) = total.value else { return };
-    let Some(values) = parts.iter().map(|p| p.value).collect::<Option<Vec<Decimal>>>() else { return };
+    let Some(values) = parts
+        .iter()
+        .map(|p| p.value)
+        .collect::<Option<Vec<Decimal>>>()
+    else {
+        return;
+    };
     if values.is_empty() {
         return;
     }
@@ -51,12 +62,18 @@ pub fn compare(findings: &mut Vec<Finding>, rule: FindingRule, total: Figure<'_>
 }
 
 fn figure<'a>(name: &'static str, location: &'a str, value: Option<Decimal>) -> Figure<'a> {
-    Figure { name, location, value }
+    Figure {
+        name,
+        location,
+        value,
+    }
 }
 
 /// Categories of a fixed-asset table that are totals or breakdowns of another row.
 fn is_total_row(category: &str) -> bool {
-    ["资产总额", "合计", "总计"].iter().any(|t| category.contains(t))
+    ["资产总额", "合计", "总计"]
+        .iter()
+        .any(|t| category.contains(t))
 }
 
 fn is_breakdown_row(category: &str) -> bool {
@@ -66,16 +83,34 @@ fn is_breakdown_row(category: &str) -> bool {
 pub fn check(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
     use FindingRule::PartsVersusTotal as Parts;
     let (i, e, t) = (&doc.income, &doc.expenditure, &doc.three_public);
-    compare(findings, Parts, figure("基本支出", "expenditure.basic", e.basic), &[
-        figure("人员经费", "expenditure.personnel", e.personnel),
-        figure("日常公用经费", "expenditure.publicOperating", e.public_operating),
-    ]);
-    compare(findings, Parts, figure("支出合计", "expenditure.total", e.total), &[
+    compare(
+        findings,
+        Parts,
         figure("基本支出", "expenditure.basic", e.basic),
-        figure("项目支出", "expenditure.project", e.project),
-    ]);
+        &[
+            figure("人员经费", "expenditure.personnel", e.personnel),
+            figure(
+                "日常公用经费",
+                "expenditure.publicOperating",
+                e.public_operating,
+            ),
+        ],
+    );
+    compare(
+        findings,
+        Parts,
+        figure("支出合计", "expenditure.total", e.total),
+        &[
+            figure("基本支出", "expenditure.basic", e.basic),
+            figure("项目支出", "expenditure.project", e.project),
+        ],
+    );
     let income_parts: Vec<Figure<'_>> = [
-        ("一般公共预算", "income.generalPublicBudget", i.general_public_budget),
+        (
+            "一般公共预算",
+            "income.generalPublicBudget",
+            i.general_public_budget,
+        ),
         ("政府性基金", "income.governmentFund", i.government_fund),
         ("国有资本经营", "income.stateCapital", i.state_capital),
         ("财政专户核拨", "income.specialAccount", i.special_account),
@@ -86,21 +121,61 @@ pub fn check(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
     .filter(|(_, _, v)| v.is_some())
     .map(|(n, l, v)| figure(n, l, v))
     .collect();
-    compare(findings, Parts, figure("收入合计", "income.total", i.total), &income_parts);
-    compare(findings, Parts, figure("公务用车购置及运维费", "threePublic.vehicleTotal", t.vehicle_total), &[
-        figure("购置费", "threePublic.vehiclePurchase", t.vehicle_purchase),
-        figure("运维费", "threePublic.vehicleOperation", t.vehicle_operation),
-    ]);
-    compare(findings, Parts, figure("“三公”经费", "threePublic.total", t.total), &[
-        figure("因公出国（境）费", "threePublic.outboundTravel", t.outbound_travel),
-        figure("公务用车购置及运维费", "threePublic.vehicleTotal", t.vehicle_total.or(vehicle_sum(doc))),
-        figure("公务接待费", "threePublic.reception", t.reception),
-    ]);
+    compare(
+        findings,
+        Parts,
+        figure("收入合计", "income.total", i.total),
+        &income_parts,
+    );
+    compare(
+        findings,
+        Parts,
+        figure(
+            "公务用车购置及运维费",
+            "threePublic.vehicleTotal",
+            t.vehicle_total,
+        ),
+        &[
+            figure("购置费", "threePublic.vehiclePurchase", t.vehicle_purchase),
+            figure(
+                "运维费",
+                "threePublic.vehicleOperation",
+                t.vehicle_operation,
+            ),
+        ],
+    );
+    compare(
+        findings,
+        Parts,
+        figure("“三公”经费", "threePublic.total", t.total),
+        &[
+            figure(
+                "因公出国（境）费",
+                "threePublic.outboundTravel",
+                t.outbound_travel,
+            ),
+            figure(
+                "公务用车购置及运维费",
+                "threePublic.vehicleTotal",
+                t.vehicle_total.or(vehicle_sum(doc)),
+            ),
+            figure("公务接待费", "threePublic.reception", t.reception),
+        ],
+    );
 
-    let projects: Vec<Figure<'_>> = doc.projects.iter().map(|p| figure("项目", "projects", p.amount)).collect();
+    let projects: Vec<Figure<'_>> = doc
+        .projects
+        .iter()
+        .map(|p| figure("项目", "projects", p.amount))
+        .collect();
     if !projects.is_empty() {
         let mut found = Vec::new();
-        compare(&mut found, FindingRule::ProjectsVersusProjectExpenditure, figure("项目支出", "expenditure.project", e.project), &projects);
+        compare(
+            &mut found,
+            FindingRule::ProjectsVersusProjectExpenditure,
+            figure("项目支出", "expenditure.project", e.project),
+            &projects,
+        );
         // The message names the count, not thirty terms.
         for mut finding in found {
             finding.message = format!(
@@ -113,8 +188,18 @@ pub fn check(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
         }
     }
 
-    let procurement: Vec<Figure<'_>> = doc.procurement.items.iter().map(|p| figure("采购", "procurement.items", p.amount)).collect();
-    compare(findings, Parts, figure("政府采购预算", "procurement.total", doc.procurement.total), &procurement);
+    let procurement: Vec<Figure<'_>> = doc
+        .procurement
+        .items
+        .iter()
+        .map(|p| figure("采购", "procurement.items", p.amount))
+        .collect();
+    compare(
+        findings,
+        Parts,
+        figure("政府采购预算", "procurement.total", doc.procurement.total),
+        &procurement,
+    );
 
     check_fixed_assets(doc, findings);
 }
@@ -128,11 +213,18 @@ fn check_fixed_assets(doc: &DisclosureDocument, findings: &mut Vec<Finding>) {
     let items = &doc.fixed_assets.items;
     let categories: Vec<Figure<'_>> = items
         .iter()
-        .filter(|row| !is_total_row(&row.category) && !is_breakdown_row(&row.category) && row.value.is_some())
+        .filter(|row| {
+            !is_total_row(&row.category) && !is_breakdown_row(&row.category) && row.value.is_some()
+        })
         .map(|row| figure("资产", "fixedAssets.items", row.value))
         .collect();
     if !categories.is_empty() {
-        compare(findings, FindingRule::PartsVersusTotal, figure("固定资产总额", "fixedAssets.total", doc.fixed_assets.total), &categories);
+        compare(
+            findings,
+            FindingRule::PartsVersusTotal,
+            figure("固定资产总额", "fixedAssets.total", doc.fixed_assets.total),
+            &categories,
+        );
     }
     for (n, row) in items.iter().enumerate() {
         if is_total_row(&row.category) && row.value.is_none() && !categories.is_empty() {

@@ -75,10 +75,10 @@ pub struct AggregateFilter {
     pub function_class_prefix: Option<String>,
 }
 
-/// One group of a roll-up: its keys (null where the roll-up does not group by them) and its
-/// figures, summed exactly in SQL. Derived figures are computed from the group's sums.
 pub struct AggregateGroup(Arc<AggregateRow>);
 
+/// One group of a roll-up: its keys (null where the roll-up does not group by them) and its
+/// figures, summed exactly in SQL. Derived figures are computed from the group's sums.
 #[Object]
 impl AggregateGroup {
     /// 预算年度, when grouped by YEAR.
@@ -99,8 +99,12 @@ impl AggregateGroup {
     }
     /// 部门, when grouped by DEPARTMENT.
     async fn department(&self, ctx: &Context<'_>) -> ApiResult<Option<Department>> {
-        let Some(id) = self.0.department_id else { return Ok(None) };
-        Ok(load_one::<DepartmentLoader, _>(ctx, id).await?.map(Department))
+        let Some(id) = self.0.department_id else {
+            return Ok(None);
+        };
+        Ok(load_one::<DepartmentLoader, _>(ctx, id)
+            .await?
+            .map(Department))
     }
     /// 单位性质, when grouped by UNIT_NATURE.
     async fn unit_nature(&self) -> Option<&str> {
@@ -145,14 +149,23 @@ impl AggregateGroup {
     }
     /// 人均机关运行经费: the group's operating cost over its staff, both summed over the
     /// disclosures that state both (not an average of ratios).
-    async fn per_capita_operating_cost(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
-        let staff = self.0.staff_with_operating_cost.and_then(|s| i32::try_from(s).ok());
+    async fn per_capita_operating_cost(
+        &self,
+        #[graphql(default)] unit: MoneyUnit,
+    ) -> Option<Decimal> {
+        let staff = self
+            .0
+            .staff_with_operating_cost
+            .and_then(|s| i32::try_from(s).ok());
         per_head(self.0.operating_cost_with_staff_fen, staff, unit)
     }
     /// "三公"经费占比: the group's 三公 over its total expenditure, both summed over the
     /// disclosures that state both.
     async fn three_public_share(&self) -> Option<Decimal> {
-        share(self.0.three_public_with_expenditure_fen, self.0.expenditure_with_three_public_fen)
+        share(
+            self.0.three_public_with_expenditure_fen,
+            self.0.expenditure_with_three_public_fen,
+        )
     }
 }
 
@@ -209,7 +222,9 @@ impl RankingEntry {
     }
     /// 部门: the department.
     async fn department(&self, ctx: &Context<'_>) -> ApiResult<Option<Department>> {
-        Ok(load_one::<DepartmentLoader, _>(ctx, self.department_id).await?.map(Department))
+        Ok(load_one::<DepartmentLoader, _>(ctx, self.department_id)
+            .await?
+            .map(Department))
     }
 }
 
@@ -241,11 +256,16 @@ impl AnalyticsQuery {
                 AggregateDimension::Department => Dimension::Department,
                 AggregateDimension::Stage => Dimension::Stage,
                 AggregateDimension::UnitNature => Dimension::UnitNature,
-                AggregateDimension::FunctionClass => Dimension::FunctionClass(function_class_level.digits()),
+                AggregateDimension::FunctionClass => {
+                    Dimension::FunctionClass(function_class_level.digits())
+                }
             })
             .collect();
         let region_path = match &filter.region_code {
-            Some(code) => match regions::find_by_code(db, code).await.map_err(database_error)? {
+            Some(code) => match regions::find_by_code(db, code)
+                .await
+                .map_err(database_error)?
+            {
                 Some(region) => Some(region.path),
                 None => return Ok(Vec::new()),
             },
@@ -261,10 +281,17 @@ impl AnalyticsQuery {
             years: filter.years,
             stage,
             unit_nature: filter.unit_nature,
-            function_class_prefix: filter.function_class_prefix.filter(|p| p.chars().all(|c| c.is_ascii_digit())),
+            function_class_prefix: filter
+                .function_class_prefix
+                .filter(|p| p.chars().all(|c| c.is_ascii_digit())),
         };
-        let rows = aggregate::aggregate(db, &query_filter, &dimensions).await.map_err(database_error)?;
-        Ok(rows.into_iter().map(|row| AggregateGroup(Arc::new(row))).collect())
+        let rows = aggregate::aggregate(db, &query_filter, &dimensions)
+            .await
+            .map_err(database_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| AggregateGroup(Arc::new(row)))
+            .collect())
     }
 
     /// Ranks the departments of a year (and region) by one metric, computed in the database.
@@ -282,11 +309,18 @@ impl AnalyticsQuery {
         #[graphql(default)] unit: MoneyUnit,
     ) -> ApiResult<Vec<RankingEntry>> {
         if !(1..=MAX_RANKING).contains(&limit) {
-            return Err(ApiError::BadArgument { argument: "limit", problem: format!("{limit} is not between 1 and {MAX_RANKING}") }.extend());
+            return Err(ApiError::BadArgument {
+                argument: "limit",
+                problem: format!("{limit} is not between 1 and {MAX_RANKING}"),
+            }
+            .extend());
         }
         let db = database(ctx)?;
         let region_path = match &region_code {
-            Some(code) => match regions::find_by_code(db, code).await.map_err(database_error)? {
+            Some(code) => match regions::find_by_code(db, code)
+                .await
+                .map_err(database_error)?
+            {
                 Some(region) => Some(region.path),
                 None => return Ok(Vec::new()),
             },
@@ -307,10 +341,18 @@ impl AnalyticsQuery {
             descending: order == RankingOrder::Desc,
             limit: limit as u64,
         };
-        let rows = ranking::ranking(db, query_metric, &filter).await.map_err(database_error)?;
+        let rows = ranking::ranking(db, query_metric, &filter)
+            .await
+            .map_err(database_error)?;
         let value = |numerator: i64, denominator: Option<i64>| match metric {
-            RankingMetric::PerCapitaOperatingCost => per_head(Some(numerator), denominator.and_then(|d| i32::try_from(d).ok()), unit),
-            RankingMetric::ThreePublicShare | RankingMetric::YoyExpenditureChangeRate => share(Some(numerator), denominator),
+            RankingMetric::PerCapitaOperatingCost => per_head(
+                Some(numerator),
+                denominator.and_then(|d| i32::try_from(d).ok()),
+                unit,
+            ),
+            RankingMetric::ThreePublicShare | RankingMetric::YoyExpenditureChangeRate => {
+                share(Some(numerator), denominator)
+            }
             _ => money(Some(numerator), unit),
         };
         let mut entries: Vec<RankingEntry> = Vec::with_capacity(rows.len());
@@ -320,7 +362,11 @@ impl AnalyticsQuery {
                 Some(last) if last.value == value => last.rank,
                 _ => i32::try_from(n + 1).unwrap_or(i32::MAX),
             };
-            entries.push(RankingEntry { rank, value, department_id: row.department_id });
+            entries.push(RankingEntry {
+                rank,
+                value,
+                department_id: row.department_id,
+            });
         }
         Ok(entries)
     }

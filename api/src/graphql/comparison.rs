@@ -17,8 +17,17 @@ use crate::money::MoneyUnit;
 use crate::queries::disclosures::DisclosureKey;
 
 /// The stored disclosure of the same department for `year` and `stage`.
-pub async fn sibling(ctx: &Context<'_>, of: &disclosure::Model, year: i32, stage: Stage) -> ApiResult<Option<disclosure::Model>> {
-    let key = DisclosureKey { department_id: of.department_id, fiscal_year: year, stage: stage.label() };
+pub async fn sibling(
+    ctx: &Context<'_>,
+    of: &disclosure::Model,
+    year: i32,
+    stage: Stage,
+) -> ApiResult<Option<disclosure::Model>> {
+    let key = DisclosureKey {
+        department_id: of.department_id,
+        fiscal_year: year,
+        stage: stage.label(),
+    };
     load_one::<DisclosureByKeyLoader, _>(ctx, key).await
 }
 
@@ -65,12 +74,18 @@ impl Change {
     }
     /// 增减率: the computed change in percent of the previous year (42.5 = +42.5%), to 2 decimals.
     async fn percent(&self) -> Option<Decimal> {
-        let (Some(change), Some(previous)) = (self.absolute_fen(), self.previous) else { return None };
+        let (Some(change), Some(previous)) = (self.absolute_fen(), self.previous) else {
+            return None;
+        };
         if previous <= 0 {
             return None;
         }
         let percent = Exact::from(change) * Exact::ONE_HUNDRED / Exact::from(previous);
-        Some(Decimal(percent.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()))
+        Some(Decimal(
+            percent
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                .normalize(),
+        ))
     }
     /// The change the document states (比上年增加/减少…), if any.
     async fn stated(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
@@ -141,12 +156,21 @@ impl YearOverYear {
 }
 
 /// The previous year's comparison for `current`, if that year is stored.
-pub async fn year_over_year(ctx: &Context<'_>, current: &Disclosure) -> ApiResult<Option<YearOverYear>> {
+pub async fn year_over_year(
+    ctx: &Context<'_>,
+    current: &Disclosure,
+) -> ApiResult<Option<YearOverYear>> {
     let model = current.0.as_ref();
     let stage = Stage::from_label(&model.stage).unwrap_or(Stage::Budget);
-    let Some(previous) = sibling(ctx, model, model.fiscal_year - 1, stage).await? else { return Ok(None) };
+    let Some(previous) = sibling(ctx, model, model.fiscal_year - 1, stage).await? else {
+        return Ok(None);
+    };
     let stated = children_of::<stated_change::Entity>(ctx, model.id).await?;
-    Ok(Some(YearOverYear { previous, current: model.clone(), stated }))
+    Ok(Some(YearOverYear {
+        previous,
+        current: model.clone(),
+        stated,
+    }))
 }
 
 /// 预算执行: one figure in the budget and in the final accounts.
@@ -180,7 +204,10 @@ pub struct BudgetExecution {
 
 impl BudgetExecution {
     fn figure(&self, item: BudgetItem) -> ExecutionFigure {
-        ExecutionFigure { budget: fen_of(&self.budget, item), final_accounts: fen_of(&self.final_accounts, item) }
+        ExecutionFigure {
+            budget: fen_of(&self.budget, item),
+            final_accounts: fen_of(&self.final_accounts, item),
+        }
     }
 }
 
@@ -223,14 +250,26 @@ impl BudgetExecution {
 
 /// The budget against the final accounts of the disclosure's department and year, when both
 /// stages are stored (from either side).
-pub async fn budget_execution(ctx: &Context<'_>, of: &Disclosure) -> ApiResult<Option<BudgetExecution>> {
+pub async fn budget_execution(
+    ctx: &Context<'_>,
+    of: &Disclosure,
+) -> ApiResult<Option<BudgetExecution>> {
     let model = of.0.as_ref();
     let (other_stage, this_is_budget) = match Stage::from_label(&model.stage) {
         Some(Stage::FinalAccounts) => (Stage::Budget, false),
         Some(Stage::Budget) => (Stage::FinalAccounts, true),
         _ => return Ok(None),
     };
-    let Some(other) = sibling(ctx, model, model.fiscal_year, other_stage).await? else { return Ok(None) };
-    let (budget, final_accounts) = if this_is_budget { (model.clone(), other) } else { (other, model.clone()) };
-    Ok(Some(BudgetExecution { budget, final_accounts }))
+    let Some(other) = sibling(ctx, model, model.fiscal_year, other_stage).await? else {
+        return Ok(None);
+    };
+    let (budget, final_accounts) = if this_is_budget {
+        (model.clone(), other)
+    } else {
+        (other, model.clone())
+    };
+    Ok(Some(BudgetExecution {
+        budget,
+        final_accounts,
+    }))
 }

@@ -9,7 +9,9 @@ use super::disclosure::{Disclosure, database};
 use async_graphql::ErrorExtensions;
 
 use super::error::{ApiError, ApiResult, database_error};
-use super::loaders::{DepartmentLoader, DisclosureByKeyLoader, DisclosuresOfDepartmentLoader, RegionLoader, load_one};
+use super::loaders::{
+    DepartmentLoader, DisclosureByKeyLoader, DisclosuresOfDepartmentLoader, RegionLoader, load_one,
+};
 use super::region::Region;
 use crate::document::Stage;
 use crate::labels::Label;
@@ -48,28 +50,48 @@ impl Department {
     }
     /// 财政区划: the region the department belongs to.
     async fn region(&self, ctx: &Context<'_>) -> ApiResult<Option<Region>> {
-        let Some(id) = self.0.region_id else { return Ok(None) };
+        let Some(id) = self.0.region_id else {
+            return Ok(None);
+        };
         Ok(load_one::<RegionLoader, _>(ctx, id).await?.map(Region))
     }
     /// 上级部门: the department this unit belongs to, if any.
     async fn parent(&self, ctx: &Context<'_>) -> ApiResult<Option<Department>> {
-        let Some(id) = self.0.parent_id else { return Ok(None) };
-        Ok(load_one::<DepartmentLoader, _>(ctx, id).await?.map(Department))
+        let Some(id) = self.0.parent_id else {
+            return Ok(None);
+        };
+        Ok(load_one::<DepartmentLoader, _>(ctx, id)
+            .await?
+            .map(Department))
     }
     /// The department's disclosure for one fiscal year and stage (预算 by default).
     async fn disclosure(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "预算年度: the fiscal year.")] year: i32,
-        #[graphql(desc = "The stage; BUDGET when omitted.", default_with = "Stage::Budget")] stage: Stage,
+        #[graphql(
+            desc = "The stage; BUDGET when omitted.",
+            default_with = "Stage::Budget"
+        )]
+        stage: Stage,
     ) -> ApiResult<Option<Disclosure>> {
-        let key = DisclosureKey { department_id: self.0.id, fiscal_year: year, stage: stage.label() };
-        Ok(load_one::<DisclosureByKeyLoader, _>(ctx, key).await?.map(Disclosure::from))
+        let key = DisclosureKey {
+            department_id: self.0.id,
+            fiscal_year: year,
+            stage: stage.label(),
+        };
+        Ok(load_one::<DisclosureByKeyLoader, _>(ctx, key)
+            .await?
+            .map(Disclosure::from))
     }
     /// All of the department's disclosures, newest year first.
     async fn disclosures(&self, ctx: &Context<'_>) -> ApiResult<Vec<Disclosure>> {
         let rows = load_one::<DisclosuresOfDepartmentLoader, _>(ctx, self.0.id).await?;
-        Ok(rows.unwrap_or_default().into_iter().map(Disclosure::from).collect())
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(Disclosure::from)
+            .collect())
     }
 }
 
@@ -91,7 +113,9 @@ pub struct DepartmentTotal(Filter);
 impl DepartmentTotal {
     /// The number of departments that match, across all pages.
     async fn total_count(&self, ctx: &Context<'_>) -> ApiResult<u64> {
-        Ok(departments::count(database(ctx)?, &self.0).await.map_err(database_error)?)
+        Ok(departments::count(database(ctx)?, &self.0)
+            .await
+            .map_err(database_error)?)
     }
 }
 
@@ -108,7 +132,10 @@ pub struct DepartmentQuery;
 impl DepartmentQuery {
     /// One department by its full official name (部门名称).
     async fn department(&self, ctx: &Context<'_>, name: String) -> ApiResult<Option<Department>> {
-        Ok(departments::find_by_name(database(ctx)?, &name).await.map_err(database_error)?.map(Department))
+        Ok(departments::find_by_name(database(ctx)?, &name)
+            .await
+            .map_err(database_error)?
+            .map(Department))
     }
 
     /// Departments in id order, as a Relay connection with stable cursors (`first` ≤ 500).
@@ -121,30 +148,62 @@ impl DepartmentQuery {
     ) -> async_graphql::Result<Connection<i32, Department, DepartmentTotal, EmptyFields>> {
         let db = database(ctx)?;
         let filter = resolve_filter(db, filter.unwrap_or_default()).await?;
-        query(after, None, first, None, |after: Option<i32>, _, first, _| async move {
-            let size = first.unwrap_or(DEFAULT_PAGE);
-            if size > MAX_PAGE {
-                return Err(ApiError::BadArgument { argument: "first", problem: format!("{size} is more than {MAX_PAGE}") }.extend());
-            }
-            let mut rows = departments::page(db, &filter, after, size as u64 + 1).await.map_err(database_error)?;
-            let has_next = rows.len() > size;
-            rows.truncate(size);
-            let mut connection = Connection::with_additional_fields(after.is_some(), has_next, DepartmentTotal(filter));
-            connection.edges.extend(rows.into_iter().map(|d| Edge::new(d.id, Department(d))));
-            Ok::<_, async_graphql::Error>(connection)
-        })
+        query(
+            after,
+            None,
+            first,
+            None,
+            |after: Option<i32>, _, first, _| async move {
+                let size = first.unwrap_or(DEFAULT_PAGE);
+                if size > MAX_PAGE {
+                    return Err(ApiError::BadArgument {
+                        argument: "first",
+                        problem: format!("{size} is more than {MAX_PAGE}"),
+                    }
+                    .extend());
+                }
+                let mut rows = departments::page(db, &filter, after, size as u64 + 1)
+                    .await
+                    .map_err(database_error)?;
+                let has_next = rows.len() > size;
+                rows.truncate(size);
+                let mut connection = Connection::with_additional_fields(
+                    after.is_some(),
+                    has_next,
+                    DepartmentTotal(filter),
+                );
+                connection
+                    .edges
+                    .extend(rows.into_iter().map(|d| Edge::new(d.id, Department(d))));
+                Ok::<_, async_graphql::Error>(connection)
+            },
+        )
         .await
     }
 }
 
 /// Turns the GraphQL filter into the query's filter (a region code into its sub-tree's ids).
-async fn resolve_filter(db: &sea_orm::DatabaseConnection, filter: DepartmentFilter) -> ApiResult<Filter> {
+async fn resolve_filter(
+    db: &sea_orm::DatabaseConnection,
+    filter: DepartmentFilter,
+) -> ApiResult<Filter> {
     let region_ids = match &filter.region_code {
         None => None,
-        Some(code) => Some(match regions::find_by_code(db, code).await.map_err(database_error)? {
-            Some(region) => regions::subtree_ids(db, &region).await.map_err(database_error)?,
-            None => Vec::new(),
-        }),
+        Some(code) => Some(
+            match regions::find_by_code(db, code)
+                .await
+                .map_err(database_error)?
+            {
+                Some(region) => regions::subtree_ids(db, &region)
+                    .await
+                    .map_err(database_error)?,
+                None => Vec::new(),
+            },
+        ),
     };
-    Ok(Filter { region_ids, name_contains: filter.name_contains, unit_nature: filter.unit_nature })
+    Ok(Filter {
+        region_ids,
+        name_contains: filter.name_contains,
+        unit_nature: filter.unit_nature,
+    })
 }

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use async_graphql::{Context, Object, SimpleObject};
 use sea_orm::DatabaseConnection;
 
-use entity::{disclosure, expenditure_line, finding, fixed_asset, performance_goal, procurement_item, project, stated_change};
+use entity::{
+    disclosure, expenditure_line, finding, fixed_asset, performance_goal, procurement_item,
+    project, stated_change,
+};
 
 use super::comparison::{BudgetExecution, YearOverYear, budget_execution, year_over_year};
 use super::department::Department;
@@ -16,10 +19,12 @@ use super::error::{ApiError, ApiResult, database_error};
 use super::figures::{Expenditure, Income, ThreePublic};
 use super::findings::Finding;
 use super::lines::{ExpenditureLine, FixedAsset, PerformanceGoal, ProcurementItem, StatedChange};
-use super::loaders::{DepartmentLoader, DisclosureLoader, ProjectTotalsLoader, children_of, load_one};
-use super::scalars::Decimal;
+use super::loaders::{
+    DepartmentLoader, DisclosureLoader, ProjectTotalsLoader, children_of, load_one,
+};
 use super::money::{money, per_head, share};
 use super::project::Project;
+use super::scalars::Decimal;
 use crate::document::{Classification, Stage};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
@@ -40,7 +45,11 @@ impl Disclosure {
         Arc::new(Figures::from(self.0.as_ref()))
     }
 
-    async fn lines_of(&self, ctx: &Context<'_>, classification: Classification) -> ApiResult<Vec<ExpenditureLine>> {
+    async fn lines_of(
+        &self,
+        ctx: &Context<'_>,
+        classification: Classification,
+    ) -> ApiResult<Vec<ExpenditureLine>> {
         let rows = children_of::<expenditure_line::Entity>(ctx, self.0.id).await?;
         Ok(rows
             .into_iter()
@@ -127,15 +136,28 @@ impl Disclosure {
         self.0.staff_in_service
     }
     /// 人均机关运行经费: operating cost per staff member in service, to the 分; null without staff.
-    async fn per_capita_operating_cost(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
+    async fn per_capita_operating_cost(
+        &self,
+        #[graphql(default)] unit: MoneyUnit,
+    ) -> Option<Decimal> {
         per_head(self.0.operating_cost_fen, self.0.staff_in_service, unit)
     }
     /// 人均人员经费: personnel cost per staff member in service, to the 分; null without staff.
-    async fn per_capita_personnel_cost(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
-        per_head(self.0.expenditure_personnel_fen, self.0.staff_in_service, unit)
+    async fn per_capita_personnel_cost(
+        &self,
+        #[graphql(default)] unit: MoneyUnit,
+    ) -> Option<Decimal> {
+        per_head(
+            self.0.expenditure_personnel_fen,
+            self.0.staff_in_service,
+            unit,
+        )
     }
     /// 人均"三公"经费: "三公" per staff member in service, to the 分; null without staff.
-    async fn per_capita_three_public(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
+    async fn per_capita_three_public(
+        &self,
+        #[graphql(default)] unit: MoneyUnit,
+    ) -> Option<Decimal> {
         per_head(self.0.three_public_total_fen, self.0.staff_in_service, unit)
     }
     /// "三公"经费占比: "三公" as a fraction of total expenditure (0.0242 = 2.42%).
@@ -170,7 +192,11 @@ impl Disclosure {
         Ok(totals.map_or(0, |t| t.project_count))
     }
     /// The sum of the projects' amounts (summed exactly in SQL), to compare with 项目支出.
-    async fn project_amount_total(&self, ctx: &Context<'_>, #[graphql(default)] unit: MoneyUnit) -> ApiResult<Option<Decimal>> {
+    async fn project_amount_total(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] unit: MoneyUnit,
+    ) -> ApiResult<Option<Decimal>> {
         let totals = load_one::<ProjectTotalsLoader, _>(ctx, self.0.id).await?;
         Ok(money(totals.and_then(|t| t.amount_fen), unit))
     }
@@ -222,7 +248,9 @@ pub struct DisclosureQuery;
 impl DisclosureQuery {
     /// One disclosure by its id.
     async fn disclosure(&self, ctx: &Context<'_>, id: i32) -> ApiResult<Option<Disclosure>> {
-        Ok(load_one::<DisclosureLoader, _>(ctx, id).await?.map(Disclosure::from))
+        Ok(load_one::<DisclosureLoader, _>(ctx, id)
+            .await?
+            .map(Disclosure::from))
     }
 
     /// 预算年度: the fiscal years that hold data, with their counts, oldest first.
@@ -232,7 +260,11 @@ impl DisclosureQuery {
             .await
             .map_err(database_error)?
             .into_iter()
-            .map(|y| FiscalYear { year: y.fiscal_year, disclosure_count: y.disclosure_count, department_count: y.department_count })
+            .map(|y| FiscalYear {
+                year: y.fiscal_year,
+                disclosure_count: y.disclosure_count,
+                department_count: y.department_count,
+            })
             .collect())
     }
 }
@@ -240,6 +272,10 @@ impl DisclosureQuery {
 /// The database connection registered on the schema.
 pub fn database<'a>(ctx: &'a Context<'_>) -> ApiResult<&'a DatabaseConnection> {
     ctx.data::<DatabaseConnection>().map_err(|_| {
-        ApiError::BadArgument { argument: "context", problem: "no database connection is registered".to_owned() }.extend()
+        ApiError::BadArgument {
+            argument: "context",
+            problem: "no database connection is registered".to_owned(),
+        }
+        .extend()
     })
 }

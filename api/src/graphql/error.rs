@@ -14,7 +14,10 @@ pub enum ApiError {
     Database(#[source] Arc<DbErr>),
     /// An argument is not acceptable.
     #[error("argument `{argument}`: {problem}")]
-    BadArgument { argument: &'static str, problem: String },
+    BadArgument {
+        argument: &'static str,
+        problem: String,
+    },
     /// The request needs the admin token.
     #[error("{0}")]
     Unauthorized(&'static str),

@@ -7,8 +7,8 @@ use async_graphql::Object;
 
 use crate::queries::figures::Figures;
 
-use super::scalars::Decimal;
 use super::money::money;
+use super::scalars::Decimal;
 use crate::money::MoneyUnit;
 
 pub struct Income(pub Arc<Figures>);

@@ -49,7 +49,9 @@ impl Finding {
     }
     /// The disclosure it was found in.
     async fn disclosure(&self, ctx: &Context<'_>) -> ApiResult<Option<Disclosure>> {
-        Ok(load_one::<DisclosureLoader, _>(ctx, self.0.disclosure_id).await?.map(Disclosure::from))
+        Ok(load_one::<DisclosureLoader, _>(ctx, self.0.disclosure_id)
+            .await?
+            .map(Disclosure::from))
     }
 }
 
@@ -70,7 +72,10 @@ pub struct FindingCount {
 const MAX_PAGE: usize = 500;
 
 fn filter(rule: Option<FindingRule>, severity: Option<Severity>) -> FindingFilter {
-    FindingFilter { rule: rule.map(Label::label), severity: severity.map(Label::label) }
+    FindingFilter {
+        rule: rule.map(Label::label),
+        severity: severity.map(Label::label),
+    }
 }
 
 #[derive(Default)]
@@ -90,24 +95,45 @@ impl FindingQuery {
     ) -> async_graphql::Result<Connection<i32, Finding, EmptyFields, EmptyFields>> {
         let db = database(ctx)?;
         let filter = filter(rule, severity);
-        query(after, None, first, None, |after: Option<i32>, _, first, _| async move {
-            let size = first.unwrap_or(50);
-            if size > MAX_PAGE {
-                return Err(ApiError::BadArgument { argument: "first", problem: format!("{size} is more than {MAX_PAGE}") }.extend());
-            }
-            let mut rows = findings::page(db, &filter, after, size as u64 + 1).await.map_err(database_error)?;
-            let has_next = rows.len() > size;
-            rows.truncate(size);
-            let mut connection = Connection::new(after.is_some(), has_next);
-            connection.edges.extend(rows.into_iter().map(|f| Edge::new(f.id, Finding(f))));
-            Ok::<_, async_graphql::Error>(connection)
-        })
+        query(
+            after,
+            None,
+            first,
+            None,
+            |after: Option<i32>, _, first, _| async move {
+                let size = first.unwrap_or(50);
+                if size > MAX_PAGE {
+                    return Err(ApiError::BadArgument {
+                        argument: "first",
+                        problem: format!("{size} is more than {MAX_PAGE}"),
+                    }
+                    .extend());
+                }
+                let mut rows = findings::page(db, &filter, after, size as u64 + 1)
+                    .await
+                    .map_err(database_error)?;
+                let has_next = rows.len() > size;
+                rows.truncate(size);
+                let mut connection = Connection::new(after.is_some(), has_next);
+                connection
+                    .edges
+                    .extend(rows.into_iter().map(|f| Edge::new(f.id, Finding(f))));
+                Ok::<_, async_graphql::Error>(connection)
+            },
+        )
         .await
     }
 
     /// How many findings there are of each rule and severity, and in how many disclosures.
-    async fn finding_counts(&self, ctx: &Context<'_>, rule: Option<FindingRule>, severity: Option<Severity>) -> ApiResult<Vec<FindingCount>> {
-        let rows = findings::counts(database(ctx)?, &filter(rule, severity)).await.map_err(database_error)?;
+    async fn finding_counts(
+        &self,
+        ctx: &Context<'_>,
+        rule: Option<FindingRule>,
+        severity: Option<Severity>,
+    ) -> ApiResult<Vec<FindingCount>> {
+        let rows = findings::counts(database(ctx)?, &filter(rule, severity))
+            .await
+            .map_err(database_error)?;
         Ok(rows
             .into_iter()
             .map(|c| FindingCount {

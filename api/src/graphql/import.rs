@@ -22,19 +22,31 @@ pub struct BearerToken(pub Option<String>);
 
 /// Compares in time independent of where the strings differ.
 fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 fn authorise(ctx: &Context<'_>) -> ApiResult<()> {
     let configured = ctx.data_opt::<AdminToken>().and_then(|t| t.0.as_deref());
     let Some(configured) = configured else {
-        return Err(ApiError::Unauthorized("mutations are disabled on this server: it has no BUDGETQL_ADMIN_TOKEN").extend());
+        return Err(ApiError::Unauthorized(
+            "mutations are disabled on this server: it has no BUDGETQL_ADMIN_TOKEN",
+        )
+        .extend());
     };
     let sent = ctx.data_opt::<BearerToken>().and_then(|t| t.0.as_deref());
     match sent {
         Some(sent) if same_secret(sent, configured) => Ok(()),
-        Some(_) => Err(ApiError::Unauthorized("the bearer token does not match the admin token").extend()),
-        None => Err(ApiError::Unauthorized("this mutation needs the admin token: send `Authorization: Bearer <token>`").extend()),
+        Some(_) => {
+            Err(ApiError::Unauthorized("the bearer token does not match the admin token").extend())
+        }
+        None => Err(ApiError::Unauthorized(
+            "this mutation needs the admin token: send `Authorization: Bearer <token>`",
+        )
+        .extend()),
     }
 }
 
@@ -64,7 +76,9 @@ impl ImportResult {
     }
     /// The stored disclosure.
     async fn disclosure(&self, ctx: &Context<'_>) -> ApiResult<Option<Disclosure>> {
-        Ok(load_one::<DisclosureLoader, _>(ctx, self.disclosure_id).await?.map(Disclosure::from))
+        Ok(load_one::<DisclosureLoader, _>(ctx, self.disclosure_id)
+            .await?
+            .map(Disclosure::from))
     }
     /// 数据质量: the problems found in the disclosure.
     async fn findings(&self, ctx: &Context<'_>) -> ApiResult<Vec<Finding>> {
@@ -75,15 +89,18 @@ impl ImportResult {
     async fn warnings(&self) -> Vec<ParseWarning> {
         self.warnings
             .iter()
-            .map(|w| ParseWarning { line: i32::try_from(w.line).unwrap_or(i32::MAX), message: w.message.clone() })
+            .map(|w| ParseWarning {
+                line: i32::try_from(w.line).unwrap_or(i32::MAX),
+                message: w.message.clone(),
+            })
             .collect()
     }
 }
 
-/// Changes to the store. Each needs the admin token.
 #[derive(Default)]
 pub struct Mutation;
 
+/// Changes to the store. Each needs the admin token (`Authorization: Bearer …`).
 #[Object]
 impl Mutation {
     /// Imports a disclosure as published (its text) in one transaction. `department`, `year`
@@ -97,9 +114,17 @@ impl Mutation {
         stage: Option<Stage>,
     ) -> ApiResult<ImportResult> {
         authorise(ctx)?;
-        let overrides = Overrides { department, fiscal_year: year, stage };
+        let overrides = Overrides {
+            department,
+            fiscal_year: year,
+            stage,
+        };
         match import_text(database(ctx)?, "text", &text, &overrides).await {
-            Ok((report, warnings)) => Ok(ImportResult { outcome: report.outcome, disclosure_id: report.disclosure_id, warnings }),
+            Ok((report, warnings)) => Ok(ImportResult {
+                outcome: report.outcome,
+                disclosure_id: report.disclosure_id,
+                warnings,
+            }),
             Err(ImportError::Database { source, .. }) => Err(database_error(source)),
             Err(refused) => Err(ApiError::ImportRefused(refused.to_string()).extend()),
         }

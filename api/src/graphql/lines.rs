@@ -6,15 +6,17 @@ use async_graphql::Object;
 
 use entity::{expenditure_line, fixed_asset, performance_goal, procurement_item, stated_change};
 
-use super::scalars::Decimal;
 use super::money::money;
+use super::scalars::Decimal;
 use crate::document::{BudgetItem, Classification};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
 
 /// A stored decimal text (quantities, percents) as a Decimal.
 pub fn decimal_text(text: &Option<String>) -> Option<Decimal> {
-    text.as_deref().and_then(|t| rust_decimal::Decimal::from_str(t).ok()).map(Decimal)
+    text.as_deref()
+        .and_then(|t| rust_decimal::Decimal::from_str(t).ok())
+        .map(Decimal)
 }
 
 pub struct StatedChange(pub stated_change::Model);

@@ -14,9 +14,9 @@ pub fn money(fen: Option<i64>, unit: MoneyUnit) -> Option<Decimal> {
 /// An amount per head, rounded to the 分; null without a positive head count.
 pub fn per_head(fen: Option<i64>, heads: Option<i32>, unit: MoneyUnit) -> Option<Decimal> {
     match (fen, heads) {
-        (Some(fen), Some(heads)) if heads > 0 => {
-            Some(Decimal(unit.from_fen_rounded(Exact::from(fen) / Exact::from(heads))))
-        }
+        (Some(fen), Some(heads)) if heads > 0 => Some(Decimal(
+            unit.from_fen_rounded(Exact::from(fen) / Exact::from(heads)),
+        )),
         _ => None,
     }
 }
@@ -27,13 +27,11 @@ const SHARE_DP: u32 = 6;
 /// `part / whole` as a fraction (0.2423 for 24.23%), to 6 decimals; null without a positive whole.
 pub fn share(part: Option<i64>, whole: Option<i64>) -> Option<Decimal> {
     match (part, whole) {
-        (Some(part), Some(whole)) if whole > 0 => {
-            Some(Decimal(
-                (Exact::from(part) / Exact::from(whole))
-                    .round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointAwayFromZero)
-                    .normalize(),
-            ))
-        }
+        (Some(part), Some(whole)) if whole > 0 => Some(Decimal(
+            (Exact::from(part) / Exact::from(whole))
+                .round_dp_with_strategy(SHARE_DP, RoundingStrategy::MidpointAwayFromZero)
+                .normalize(),
+        )),
         _ => None,
     }
 }
@@ -54,7 +52,13 @@ mod tests {
     #[test]
     fn shares_are_exact_fractions_rounded_to_six_places() {
         // 35.5 万元 of 三公 in 1465.35 万元 of expenditure.
-        assert_eq!(share(Some(35_500_000), Some(1_465_350_000)), Some(Decimal(Exact::from_str("0.024226").unwrap())));
-        assert_eq!(share(Some(1), Some(4)), Some(Decimal(Exact::from_str("0.25").unwrap())));
+        assert_eq!(
+            share(Some(35_500_000), Some(1_465_350_000)),
+            Some(Decimal(Exact::from_str("0.024226").unwrap()))
+        );
+        assert_eq!(
+            share(Some(1), Some(4)),
+            Some(Decimal(Exact::from_str("0.25").unwrap()))
+        );
     }
 }

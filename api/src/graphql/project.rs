@@ -7,8 +7,8 @@ use entity::{performance_indicator, project};
 use super::error::ApiResult;
 use super::lines::decimal_text;
 use super::loaders::children_of;
-use super::scalars::Decimal;
 use super::money::money;
+use super::scalars::Decimal;
 use crate::money::MoneyUnit;
 
 pub struct Project(pub project::Model);

@@ -30,7 +30,9 @@ impl Region {
     }
     /// The region above this one.
     async fn parent(&self, ctx: &Context<'_>) -> ApiResult<Option<Region>> {
-        let Some(id) = self.0.parent_id else { return Ok(None) };
+        let Some(id) = self.0.parent_id else {
+            return Ok(None);
+        };
         Ok(load_one::<RegionLoader, _>(ctx, id).await?.map(Region))
     }
     /// The regions directly below this one.
@@ -48,11 +50,19 @@ pub struct RegionQuery;
 impl RegionQuery {
     /// Every region, top-down (a parent before its children).
     async fn regions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Region>> {
-        Ok(regions::all(database(ctx)?).await.map_err(database_error)?.into_iter().map(Region).collect())
+        Ok(regions::all(database(ctx)?)
+            .await
+            .map_err(database_error)?
+            .into_iter()
+            .map(Region)
+            .collect())
     }
 
     /// One region by its 财政区划代码.
     async fn region(&self, ctx: &Context<'_>, code: String) -> ApiResult<Option<Region>> {
-        Ok(regions::find_by_code(database(ctx)?, &code).await.map_err(database_error)?.map(Region))
+        Ok(regions::find_by_code(database(ctx)?, &code)
+            .await
+            .map_err(database_error)?
+            .map(Region))
     }
 }

@@ -19,8 +19,16 @@ impl From<rust_decimal::Decimal> for Decimal {
 impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(text) => text.trim().parse().map(Decimal).map_err(|_| InputValueError::custom(format!("{text:?} is not a decimal"))),
-            Value::Number(number) => number.to_string().parse().map(Decimal).map_err(|_| InputValueError::custom(format!("{number} is not a decimal"))),
+            Value::String(text) => text
+                .trim()
+                .parse()
+                .map(Decimal)
+                .map_err(|_| InputValueError::custom(format!("{text:?} is not a decimal"))),
+            Value::Number(number) => number
+                .to_string()
+                .parse()
+                .map(Decimal)
+                .map_err(|_| InputValueError::custom(format!("{number} is not a decimal"))),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

@@ -1,6 +1,6 @@
 //! Schema assembly: the query root merged from the areas, limits, and loaders.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder, SDLExportOptions};
+use async_graphql::{EmptySubscription, MergedObject, SDLExportOptions, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
 use super::analytics::AnalyticsQuery;
@@ -14,7 +14,13 @@ use super::region::RegionQuery;
 /// budgetql's queries: departments and their disclosures (部门预算/决算), regions (财政区划),
 /// fiscal years and data-quality findings.
 #[derive(MergedObject, Default)]
-pub struct Query(DepartmentQuery, DisclosureQuery, AnalyticsQuery, FindingQuery, RegionQuery);
+pub struct Query(
+    DepartmentQuery,
+    DisclosureQuery,
+    AnalyticsQuery,
+    FindingQuery,
+    RegionQuery,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
@@ -32,7 +38,10 @@ fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 /// The schema with its database, loaders and the admin token that mutations need (`None`
 /// refuses every mutation).
 pub fn build_schema(db: DatabaseConnection, admin_token: Option<String>) -> AppSchema {
-    loaders::register(builder(), &db).data(db).data(AdminToken(admin_token)).finish()
+    loaders::register(builder(), &db)
+        .data(db)
+        .data(AdminToken(admin_token))
+        .finish()
 }
 
 /// The schema's SDL, sorted, as checked in at `schema.graphql`. Needs no database.

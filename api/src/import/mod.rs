@@ -5,4 +5,6 @@ pub(crate) mod rows;
 pub(crate) mod store;
 pub mod target;
 
-pub use store::{ImportError, ImportOutcome, ImportReport, import_document, import_json, import_text};
+pub use store::{
+    ImportError, ImportOutcome, ImportReport, import_document, import_json, import_text,
+};

@@ -25,7 +25,10 @@ pub struct ChildRows {
     pub stated_changes: Vec<stated_change::ActiveModel>,
     pub expenditure_lines: Vec<expenditure_line::ActiveModel>,
     pub performance_goals: Vec<performance_goal::ActiveModel>,
-    pub projects: Vec<(project::ActiveModel, Vec<performance_indicator::ActiveModel>)>,
+    pub projects: Vec<(
+        project::ActiveModel,
+        Vec<performance_indicator::ActiveModel>,
+    )>,
     pub procurement_items: Vec<procurement_item::ActiveModel>,
     pub fixed_assets: Vec<fixed_asset::ActiveModel>,
 }
@@ -68,25 +71,41 @@ impl<'a> Checker<'a> {
         amount: Option<Decimal>,
     ) -> Result<Option<i64>, DocumentError> {
         match self.fen(path, amount)? {
-            Some(fen) if fen < 0 => Err(self.invalid(path, format!("{} must not be negative", amount.unwrap_or_default()))),
+            Some(fen) if fen < 0 => Err(self.invalid(
+                path,
+                format!("{} must not be negative", amount.unwrap_or_default()),
+            )),
             other => Ok(other),
         }
     }
 
     /// Text that must fit a column of `max` characters; blank text counts as absent.
-    pub fn text(&self, path: &str, value: &Option<String>, max: usize) -> Result<Option<String>, DocumentError> {
+    pub fn text(
+        &self,
+        path: &str,
+        value: &Option<String>,
+        max: usize,
+    ) -> Result<Option<String>, DocumentError> {
         match value.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
             Some(text) if text.chars().count() > max => Err(self.invalid(
                 path,
-                format!("{} characters where at most {max} fit", text.chars().count()),
+                format!(
+                    "{} characters where at most {max} fit",
+                    text.chars().count()
+                ),
             )),
             Some(text) => Ok(Some(text.to_owned())),
         }
     }
 
     /// Text that must be present and fit `max` characters.
-    pub fn required_text(&self, path: &str, value: &str, max: usize) -> Result<String, DocumentError> {
+    pub fn required_text(
+        &self,
+        path: &str,
+        value: &str,
+        max: usize,
+    ) -> Result<String, DocumentError> {
         self.text(path, &Some(value.to_owned()), max)?
             .ok_or_else(|| self.invalid(path, "must not be empty".to_owned()))
     }
@@ -95,7 +114,10 @@ impl<'a> Checker<'a> {
         if FISCAL_YEARS.contains(&year) {
             Ok(year)
         } else {
-            Err(self.invalid(path, format!("{year} is not a plausible fiscal year ({FISCAL_YEARS:?})")))
+            Err(self.invalid(
+                path,
+                format!("{year} is not a plausible fiscal year ({FISCAL_YEARS:?})"),
+            ))
         }
     }
 
@@ -126,39 +148,65 @@ pub fn disclosure_rows(
         title: Set(check.text("title", &doc.title, LONG_TEXT)?),
         source_hash: Set(source_hash.to_owned()),
         income_total_fen: Set(check.non_negative_fen("income.total", i.total)?),
-        income_general_public_budget_fen: Set(check.non_negative_fen("income.generalPublicBudget", i.general_public_budget)?),
-        income_government_fund_fen: Set(check.non_negative_fen("income.governmentFund", i.government_fund)?),
-        income_state_capital_fen: Set(check.non_negative_fen("income.stateCapital", i.state_capital)?),
-        income_special_account_fen: Set(check.non_negative_fen("income.specialAccount", i.special_account)?),
+        income_general_public_budget_fen: Set(
+            check.non_negative_fen("income.generalPublicBudget", i.general_public_budget)?
+        ),
+        income_government_fund_fen: Set(
+            check.non_negative_fen("income.governmentFund", i.government_fund)?
+        ),
+        income_state_capital_fen: Set(
+            check.non_negative_fen("income.stateCapital", i.state_capital)?
+        ),
+        income_special_account_fen: Set(
+            check.non_negative_fen("income.specialAccount", i.special_account)?
+        ),
         income_carried_over_fen: Set(check.non_negative_fen("income.carriedOver", i.carried_over)?),
         income_other_fen: Set(check.non_negative_fen("income.other", i.other)?),
         expenditure_total_fen: Set(check.non_negative_fen("expenditure.total", e.total)?),
         expenditure_basic_fen: Set(check.non_negative_fen("expenditure.basic", e.basic)?),
-        expenditure_personnel_fen: Set(check.non_negative_fen("expenditure.personnel", e.personnel)?),
-        expenditure_public_operating_fen: Set(check.non_negative_fen("expenditure.publicOperating", e.public_operating)?),
+        expenditure_personnel_fen: Set(
+            check.non_negative_fen("expenditure.personnel", e.personnel)?
+        ),
+        expenditure_public_operating_fen: Set(
+            check.non_negative_fen("expenditure.publicOperating", e.public_operating)?
+        ),
         expenditure_project_fen: Set(check.non_negative_fen("expenditure.project", e.project)?),
         operating_cost_fen: Set(check.non_negative_fen("operatingCost", doc.operating_cost)?),
         three_public_total_fen: Set(check.non_negative_fen("threePublic.total", t.total)?),
-        outbound_travel_fen: Set(check.non_negative_fen("threePublic.outboundTravel", t.outbound_travel)?),
+        outbound_travel_fen: Set(
+            check.non_negative_fen("threePublic.outboundTravel", t.outbound_travel)?
+        ),
         vehicle_total_fen: Set(check.non_negative_fen("threePublic.vehicleTotal", t.vehicle_total)?),
-        vehicle_purchase_fen: Set(check.non_negative_fen("threePublic.vehiclePurchase", t.vehicle_purchase)?),
-        vehicle_operation_fen: Set(check.non_negative_fen("threePublic.vehicleOperation", t.vehicle_operation)?),
+        vehicle_purchase_fen: Set(
+            check.non_negative_fen("threePublic.vehiclePurchase", t.vehicle_purchase)?
+        ),
+        vehicle_operation_fen: Set(
+            check.non_negative_fen("threePublic.vehicleOperation", t.vehicle_operation)?
+        ),
         reception_fen: Set(check.non_negative_fen("threePublic.reception", t.reception)?),
         staff_in_service: Set(check.count("staffInService", doc.staff_in_service)?),
-        overall_goal: Set(check.text("performance.overallGoal", &doc.performance.overall_goal, LONG_TEXT)?),
-        procurement_total_fen: Set(check.non_negative_fen("procurement.total", doc.procurement.total)?),
-        fixed_assets_total_fen: Set(check.non_negative_fen("fixedAssets.total", doc.fixed_assets.total)?),
+        overall_goal: Set(check.text(
+            "performance.overallGoal",
+            &doc.performance.overall_goal,
+            LONG_TEXT,
+        )?),
+        procurement_total_fen: Set(
+            check.non_negative_fen("procurement.total", doc.procurement.total)?
+        ),
+        fixed_assets_total_fen: Set(
+            check.non_negative_fen("fixedAssets.total", doc.fixed_assets.total)?
+        ),
         fixed_assets_as_of: Set(check.text("fixedAssets.asOf", &doc.fixed_assets.as_of, 50)?),
     };
     Ok(DisclosureRows {
         disclosure,
         children: ChildRows {
-        stated_changes: stated_changes(check, doc)?,
-        expenditure_lines: expenditure_lines(check, doc)?,
-        performance_goals: performance_goals(check, doc)?,
-        projects: projects(check, doc)?,
-        procurement_items: procurement_items(check, doc)?,
-        fixed_assets: fixed_assets(check, doc)?,
+            stated_changes: stated_changes(check, doc)?,
+            expenditure_lines: expenditure_lines(check, doc)?,
+            performance_goals: performance_goals(check, doc)?,
+            projects: projects(check, doc)?,
+            procurement_items: procurement_items(check, doc)?,
+            fixed_assets: fixed_assets(check, doc)?,
         },
     })
 }
@@ -167,7 +215,10 @@ fn ordinal(index: usize) -> i32 {
     i32::try_from(index).unwrap_or(i32::MAX)
 }
 
-fn stated_changes(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<stated_change::ActiveModel>, DocumentError> {
+fn stated_changes(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<stated_change::ActiveModel>, DocumentError> {
     doc.stated_changes
         .iter()
         .enumerate()
@@ -178,7 +229,10 @@ fn stated_changes(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<s
                 disclosure_id: NotSet,
                 ordinal: Set(ordinal(n)),
                 item: Set(c.item.label().to_owned()),
-                previous_year: Set(c.previous_year.map(|y| check.fiscal_year(&at("previousYear"), y)).transpose()?),
+                previous_year: Set(c
+                    .previous_year
+                    .map(|y| check.fiscal_year(&at("previousYear"), y))
+                    .transpose()?),
                 amount_fen: Set(check.fen(&at("amount"), c.amount)?),
                 percent: Set(c.percent.map(|p| p.normalize().to_string())),
                 reason: Set(check.text(&at("reason"), &c.reason, LONG_TEXT)?),
@@ -187,7 +241,10 @@ fn stated_changes(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<s
         .collect()
 }
 
-fn expenditure_lines(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<expenditure_line::ActiveModel>, DocumentError> {
+fn expenditure_lines(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<expenditure_line::ActiveModel>, DocumentError> {
     doc.expenditure_lines
         .iter()
         .enumerate()
@@ -195,7 +252,10 @@ fn expenditure_lines(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Ve
             let at = |field: &str| format!("expenditureLines[{n}].{field}");
             let code = check.required_text(&at("code"), &line.code, 16)?;
             if !code.chars().all(|c| c.is_ascii_digit()) {
-                return Err(check.invalid(&at("code"), format!("classification code {code:?} must be digits only")));
+                return Err(check.invalid(
+                    &at("code"),
+                    format!("classification code {code:?} must be digits only"),
+                ));
             }
             Ok(expenditure_line::ActiveModel {
                 id: NotSet,
@@ -210,7 +270,10 @@ fn expenditure_lines(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Ve
         .collect()
 }
 
-fn performance_goals(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<performance_goal::ActiveModel>, DocumentError> {
+fn performance_goals(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<performance_goal::ActiveModel>, DocumentError> {
     doc.performance
         .sub_goals
         .iter()
@@ -230,9 +293,15 @@ fn performance_goals(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Ve
         .collect()
 }
 
-type ProjectRows = (project::ActiveModel, Vec<performance_indicator::ActiveModel>);
+type ProjectRows = (
+    project::ActiveModel,
+    Vec<performance_indicator::ActiveModel>,
+);
 
-fn projects(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<ProjectRows>, DocumentError> {
+fn projects(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<ProjectRows>, DocumentError> {
     doc.projects
         .iter()
         .enumerate()
@@ -261,10 +330,17 @@ fn projects(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<Project
                         level1: Set(check.required_text(&at("level1"), &row.level1, 100)?),
                         level2: Set(check.text(&at("level2"), &row.level2, 100)?),
                         level3: Set(check.text(&at("level3"), &row.level3, LONG_TEXT)?),
-                        description: Set(check.text(&at("description"), &row.description, LONG_TEXT)?),
+                        description: Set(check.text(
+                            &at("description"),
+                            &row.description,
+                            LONG_TEXT,
+                        )?),
                         target_raw: Set(target_raw),
                         target_operator: Set(target.operator.map(str::to_owned)),
-                        target_value: Set(target.value.map(|v| v.to_string()).filter(|v| v.len() <= 40)),
+                        target_value: Set(target
+                            .value
+                            .map(|v| v.to_string())
+                            .filter(|v| v.len() <= 40)),
                         target_unit: Set(target.unit.filter(|u| u.len() <= 20)),
                         basis: Set(check.text(&at("basis"), &row.basis, LONG_TEXT)?),
                     })
@@ -275,7 +351,10 @@ fn projects(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<Project
         .collect()
 }
 
-fn procurement_items(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<procurement_item::ActiveModel>, DocumentError> {
+fn procurement_items(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<procurement_item::ActiveModel>, DocumentError> {
     doc.procurement
         .items
         .iter()
@@ -289,18 +368,26 @@ fn procurement_items(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Ve
                 ordinal: Set(ordinal(n)),
                 project_name: Set(check.text(&at("projectName"), &item.project_name, LONG_TEXT)?),
                 item_name: Set(check.required_text(&at("itemName"), &item.item_name, LONG_TEXT)?),
-                catalogue_number: Set(check.text(&at("catalogueNumber"), &item.catalogue_number, 50)?),
+                catalogue_number: Set(check.text(
+                    &at("catalogueNumber"),
+                    &item.catalogue_number,
+                    50,
+                )?),
                 quantity_unit: Set(check.text(&at("quantityUnit"), &item.quantity_unit, 20)?),
                 quantity: Set(check.text(&at("quantity"), &quantity, 40)?),
                 unit_price_fen: Set(check.non_negative_fen(&at("unitPrice"), item.unit_price)?),
                 amount_fen: Set(check.non_negative_fen(&at("amount"), item.amount)?),
-                general_public_budget_fen: Set(check.non_negative_fen(&at("generalPublicBudget"), item.general_public_budget)?),
+                general_public_budget_fen: Set(check
+                    .non_negative_fen(&at("generalPublicBudget"), item.general_public_budget)?),
             })
         })
         .collect()
 }
 
-fn fixed_assets(check: &Checker<'_>, doc: &DisclosureDocument) -> Result<Vec<fixed_asset::ActiveModel>, DocumentError> {
+fn fixed_assets(
+    check: &Checker<'_>,
+    doc: &DisclosureDocument,
+) -> Result<Vec<fixed_asset::ActiveModel>, DocumentError> {
     doc.fixed_assets
         .items
         .iter()

@@ -9,8 +9,11 @@ use sha2::{Digest, Sha256};
 
 use entity::{department, disclosure, finding, performance_indicator, project, region};
 
-use super::rows::{ChildRows, Checker, disclosure_rows};
-use crate::document::{BudgetItem, DepartmentInfo, DisclosureDocument, DocumentError, RegionInfo, UnitInfo, parse_document};
+use super::rows::{Checker, ChildRows, disclosure_rows};
+use crate::document::{
+    BudgetItem, DepartmentInfo, DisclosureDocument, DocumentError, RegionInfo, UnitInfo,
+    parse_document,
+};
 use crate::findings::{self, Finding, PreviousYear};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
@@ -24,7 +27,10 @@ pub enum ImportError {
     #[error("{document}: the database refused the import: {source}")]
     Database { document: String, source: DbErr },
     #[error("{document}: {source}")]
-    Text { document: String, source: ParseError },
+    Text {
+        document: String,
+        source: ParseError,
+    },
 }
 
 /// What an import did.
@@ -46,7 +52,11 @@ pub struct ImportReport {
 }
 
 /// Reads a JSON document and imports it. `document` names it in messages.
-pub async fn import_json(db: &DatabaseConnection, document: &str, json: &str) -> Result<ImportReport, ImportError> {
+pub async fn import_json(
+    db: &DatabaseConnection,
+    document: &str,
+    json: &str,
+) -> Result<ImportReport, ImportError> {
     let doc = parse_document(document, json)?;
     import_document(db, document, &doc).await
 }
@@ -59,8 +69,10 @@ pub async fn import_text(
     text: &str,
     overrides: &Overrides,
 ) -> Result<(ImportReport, Vec<ParseWarning>), ImportError> {
-    let parsed = parse_disclosure(text, overrides)
-        .map_err(|source| ImportError::Text { document: document.to_owned(), source })?;
+    let parsed = parse_disclosure(text, overrides).map_err(|source| ImportError::Text {
+        document: document.to_owned(),
+        source,
+    })?;
     let report = import_document(db, document, &parsed.document).await?;
     Ok((report, parsed.warnings))
 }
@@ -75,15 +87,21 @@ pub async fn import_document(
     let department_name = check.required_text("department.name", &doc.department.name, 255)?;
     let regions = region_chain(&check, doc.department.region.as_ref())?;
     let rows = disclosure_rows(&check, doc, &content_hash(doc))?;
-    let database = |source| ImportError::Database { document: document.to_owned(), source };
+    let database = |source| ImportError::Database {
+        document: document.to_owned(),
+        source,
+    };
 
     let txn = db.begin().await.map_err(database)?;
     let region_id = upsert_regions(&txn, &regions).await.map_err(database)?;
-    let department_id = upsert_department(&txn, &check, &doc.department, &department_name, region_id)
-        .await
-        .map_err(database)?;
+    let department_id =
+        upsert_department(&txn, &check, &doc.department, &department_name, region_id)
+            .await
+            .map_err(database)?;
     for unit in &doc.units {
-        upsert_unit(&txn, unit, department_id, region_id).await.map_err(database)?;
+        upsert_unit(&txn, unit, department_id, region_id)
+            .await
+            .map_err(database)?;
     }
     let existing = disclosure::Entity::find()
         .filter(disclosure::Column::DepartmentId.eq(department_id))
@@ -95,11 +113,17 @@ pub async fn import_document(
     let outcome = match existing {
         Some(old) if rows.disclosure.source_hash.as_ref() == &old.source_hash => {
             txn.commit().await.map_err(database)?;
-            return Ok(ImportReport { disclosure_id: old.id, outcome: ImportOutcome::Unchanged });
+            return Ok(ImportReport {
+                disclosure_id: old.id,
+                outcome: ImportOutcome::Unchanged,
+            });
         }
         Some(old) => {
             // Its rows go with it (ON DELETE CASCADE on every back end).
-            disclosure::Entity::delete_by_id(old.id).exec(&txn).await.map_err(database)?;
+            disclosure::Entity::delete_by_id(old.id)
+                .exec(&txn)
+                .await
+                .map_err(database)?;
             ImportOutcome::Replaced
         }
         None => ImportOutcome::Inserted,
@@ -111,48 +135,88 @@ pub async fn import_document(
         .await
         .map_err(database)?
         .last_insert_id;
-    insert_children(&txn, disclosure_id, rows.children).await.map_err(database)?;
-    let previous = previous_year(&txn, department_id, doc).await.map_err(database)?;
+    insert_children(&txn, disclosure_id, rows.children)
+        .await
+        .map_err(database)?;
+    let previous = previous_year(&txn, department_id, doc)
+        .await
+        .map_err(database)?;
     let found = findings::check(doc, previous.as_ref());
-    insert_findings(&txn, disclosure_id, found).await.map_err(database)?;
+    insert_findings(&txn, disclosure_id, found)
+        .await
+        .map_err(database)?;
     txn.commit().await.map_err(database)?;
-    Ok(ImportReport { disclosure_id, outcome })
+    Ok(ImportReport {
+        disclosure_id,
+        outcome,
+    })
 }
 
 /// SHA-256 of the document's canonical JSON: the same content gives the same hash whatever its
 /// formatting.
 pub(crate) fn content_hash(doc: &DisclosureDocument) -> String {
     let canonical = serde_json::to_vec(doc).unwrap_or_default();
-    Sha256::digest(canonical).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Rows per multi-row INSERT, well under every back end's parameter limit.
 const CHUNK: usize = 500;
 
 /// Inserts `rows` in chunks after `set` gives each its parent.
-pub(crate) async fn insert_all<C, A>(db: &C, mut rows: Vec<A>, set: impl Fn(&mut A)) -> Result<(), DbErr>
+pub(crate) async fn insert_all<C, A>(
+    db: &C,
+    mut rows: Vec<A>,
+    set: impl Fn(&mut A),
+) -> Result<(), DbErr>
 where
     C: ConnectionTrait,
     A: ActiveModelTrait + Clone + Send,
 {
     rows.iter_mut().for_each(set);
     for chunk in rows.chunks(CHUNK) {
-        A::Entity::insert_many(chunk.to_vec()).exec_without_returning(db).await?;
+        A::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(db)
+            .await?;
     }
     Ok(())
 }
 
-pub(crate) async fn insert_children<C: ConnectionTrait>(db: &C, disclosure_id: i32, rows: ChildRows) -> Result<(), DbErr> {
-    insert_all(db, rows.stated_changes, |r| r.disclosure_id = Set(disclosure_id)).await?;
-    insert_all(db, rows.expenditure_lines, |r| r.disclosure_id = Set(disclosure_id)).await?;
-    insert_all(db, rows.performance_goals, |r| r.disclosure_id = Set(disclosure_id)).await?;
-    insert_all(db, rows.procurement_items, |r| r.disclosure_id = Set(disclosure_id)).await?;
-    insert_all(db, rows.fixed_assets, |r| r.disclosure_id = Set(disclosure_id)).await?;
+pub(crate) async fn insert_children<C: ConnectionTrait>(
+    db: &C,
+    disclosure_id: i32,
+    rows: ChildRows,
+) -> Result<(), DbErr> {
+    insert_all(db, rows.stated_changes, |r| {
+        r.disclosure_id = Set(disclosure_id)
+    })
+    .await?;
+    insert_all(db, rows.expenditure_lines, |r| {
+        r.disclosure_id = Set(disclosure_id)
+    })
+    .await?;
+    insert_all(db, rows.performance_goals, |r| {
+        r.disclosure_id = Set(disclosure_id)
+    })
+    .await?;
+    insert_all(db, rows.procurement_items, |r| {
+        r.disclosure_id = Set(disclosure_id)
+    })
+    .await?;
+    insert_all(db, rows.fixed_assets, |r| {
+        r.disclosure_id = Set(disclosure_id)
+    })
+    .await?;
 
     let mut indicators: Vec<performance_indicator::ActiveModel> = Vec::new();
     for (mut project_row, project_indicators) in rows.projects {
         project_row.disclosure_id = Set(disclosure_id);
-        let project_id = project::Entity::insert(project_row).exec(db).await?.last_insert_id;
+        let project_id = project::Entity::insert(project_row)
+            .exec(db)
+            .await?
+            .last_insert_id;
         indicators.extend(project_indicators.into_iter().map(|mut row| {
             row.project_id = Set(project_id);
             row
@@ -162,8 +226,14 @@ pub(crate) async fn insert_children<C: ConnectionTrait>(db: &C, disclosure_id: i
 }
 
 /// The stored disclosure of the same department and stage for the year before, in `doc`'s unit.
-async fn previous_year<C: ConnectionTrait>(db: &C, department_id: i32, doc: &DisclosureDocument) -> Result<Option<PreviousYear>, DbErr> {
-    let Some(fiscal_year) = doc.fiscal_year.checked_sub(1) else { return Ok(None) };
+async fn previous_year<C: ConnectionTrait>(
+    db: &C,
+    department_id: i32,
+    doc: &DisclosureDocument,
+) -> Result<Option<PreviousYear>, DbErr> {
+    let Some(fiscal_year) = doc.fiscal_year.checked_sub(1) else {
+        return Ok(None);
+    };
     let found = disclosure::Entity::find()
         .filter(disclosure::Column::DepartmentId.eq(department_id))
         .filter(disclosure::Column::FiscalYear.eq(fiscal_year))
@@ -180,7 +250,10 @@ pub fn previous_figures(d: &disclosure::Model, unit: MoneyUnit) -> PreviousYear 
         (BudgetItem::ExpenditureTotal, d.expenditure_total_fen),
         (BudgetItem::Basic, d.expenditure_basic_fen),
         (BudgetItem::Personnel, d.expenditure_personnel_fen),
-        (BudgetItem::PublicOperating, d.expenditure_public_operating_fen),
+        (
+            BudgetItem::PublicOperating,
+            d.expenditure_public_operating_fen,
+        ),
         (BudgetItem::Project, d.expenditure_project_fen),
         (BudgetItem::OperatingCost, d.operating_cost_fen),
         (BudgetItem::ThreePublicTotal, d.three_public_total_fen),
@@ -193,10 +266,17 @@ pub fn previous_figures(d: &disclosure::Model, unit: MoneyUnit) -> PreviousYear 
     .into_iter()
     .filter_map(|(item, fen)| fen.map(|f| (item, unit.from_fen(f))))
     .collect();
-    PreviousYear { fiscal_year: d.fiscal_year, figures }
+    PreviousYear {
+        fiscal_year: d.fiscal_year,
+        figures,
+    }
 }
 
-pub(crate) async fn insert_findings<C: ConnectionTrait>(db: &C, disclosure_id: i32, found: Vec<Finding>) -> Result<(), DbErr> {
+pub(crate) async fn insert_findings<C: ConnectionTrait>(
+    db: &C,
+    disclosure_id: i32,
+    found: Vec<Finding>,
+) -> Result<(), DbErr> {
     let clip = |text: Option<String>| text.map(|t| t.chars().take(100).collect::<String>());
     let rows = found
         .into_iter()
@@ -224,14 +304,20 @@ struct CheckedRegion {
 }
 
 /// The region and its parents, checked, top-down.
-fn region_chain(check: &Checker<'_>, region: Option<&RegionInfo>) -> Result<Vec<CheckedRegion>, DocumentError> {
+fn region_chain(
+    check: &Checker<'_>,
+    region: Option<&RegionInfo>,
+) -> Result<Vec<CheckedRegion>, DocumentError> {
     let mut chain = Vec::new();
     let mut at = "department.region".to_owned();
     let mut next = region;
     while let Some(info) = next {
         let code = check.required_text(&format!("{at}.code"), &info.code, 12)?;
         if !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(check.invalid(&format!("{at}.code"), format!("财政区划代码 {code:?} must be digits only")));
+            return Err(check.invalid(
+                &format!("{at}.code"),
+                format!("财政区划代码 {code:?} must be digits only"),
+            ));
         }
         chain.push(CheckedRegion {
             code,
@@ -246,14 +332,24 @@ fn region_chain(check: &Checker<'_>, region: Option<&RegionInfo>) -> Result<Vec<
 }
 
 /// Finds or creates each region of the chain (top-down); returns the last one's id.
-async fn upsert_regions<C: ConnectionTrait>(db: &C, chain: &[CheckedRegion]) -> Result<Option<i32>, DbErr> {
+async fn upsert_regions<C: ConnectionTrait>(
+    db: &C,
+    chain: &[CheckedRegion],
+) -> Result<Option<i32>, DbErr> {
     let mut parent: Option<region::Model> = None;
     for info in chain {
-        let found = region::Entity::find().filter(region::Column::Code.eq(&info.code)).one(db).await?;
+        let found = region::Entity::find()
+            .filter(region::Column::Code.eq(&info.code))
+            .one(db)
+            .await?;
         let model = match found {
             Some(existing) => existing,
             None => {
-                let path = format!("{}{}/", parent.as_ref().map_or("/", |p| p.path.as_str()), info.code);
+                let path = format!(
+                    "{}{}/",
+                    parent.as_ref().map_or("/", |p| p.path.as_str()),
+                    info.code
+                );
                 region::ActiveModel {
                     id: NotSet,
                     code: Set(info.code.clone()),
@@ -287,7 +383,10 @@ async fn upsert_by_name<C: ConnectionTrait>(
     parent_id: Option<i32>,
     attributes: Attributes,
 ) -> Result<i32, DbErr> {
-    let found = department::Entity::find().filter(department::Column::Name.eq(name)).one(db).await?;
+    let found = department::Entity::find()
+        .filter(department::Column::Name.eq(name))
+        .one(db)
+        .await?;
     let Some(existing) = found else {
         let row = department::ActiveModel {
             id: NotSet,
@@ -325,7 +424,11 @@ async fn upsert_by_name<C: ConnectionTrait>(
 
 /// Text that fits `max` characters, else absent (attributes are informative, never fatal).
 fn short(value: &Option<String>, max: usize) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|s| !s.is_empty() && s.chars().count() <= max).map(str::to_owned)
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && s.chars().count() <= max)
+        .map(str::to_owned)
 }
 
 async fn upsert_department<C: ConnectionTrait>(
@@ -335,7 +438,10 @@ async fn upsert_department<C: ConnectionTrait>(
     name: &str,
     region_id: Option<i32>,
 ) -> Result<i32, DbErr> {
-    let duties = check.text("department.duties", &info.duties, 60_000).ok().flatten();
+    let duties = check
+        .text("department.duties", &info.duties, 60_000)
+        .ok()
+        .flatten();
     let attributes = Attributes {
         unit_nature: short(&info.unit_nature, 50),
         rank: short(&info.rank, 50),
@@ -347,13 +453,22 @@ async fn upsert_department<C: ConnectionTrait>(
 
 /// A unit of the 机构设置 table: the department itself (its attributes), or a subordinate
 /// unit whose parent is the department.
-async fn upsert_unit<C: ConnectionTrait>(db: &C, unit: &UnitInfo, department_id: i32, region_id: Option<i32>) -> Result<(), DbErr> {
-    let Some(name) = short(&Some(unit.name.clone()), 255) else { return Ok(()) };
+async fn upsert_unit<C: ConnectionTrait>(
+    db: &C,
+    unit: &UnitInfo,
+    department_id: i32,
+    region_id: Option<i32>,
+) -> Result<(), DbErr> {
+    let Some(name) = short(&Some(unit.name.clone()), 255) else {
+        return Ok(());
+    };
     let attributes = Attributes {
         unit_nature: short(&unit.unit_nature, 50),
         rank: short(&unit.rank, 50),
         funding_form: short(&unit.funding_form, 50),
         duties: None,
     };
-    upsert_by_name(db, &name, region_id, Some(department_id), attributes).await.map(|_| ())
+    upsert_by_name(db, &name, region_id, Some(department_id), attributes)
+        .await
+        .map(|_| ())
 }

@@ -72,22 +72,48 @@ mod tests {
 
     #[test]
     fn operator_number_and_unit_are_split() {
-        assert_eq!(parts("≥ 90%"), (Some("≥"), Some("90".into()), Some("%".into())));
-        assert_eq!(parts("≤300人"), (Some("≤"), Some("300".into()), Some("人".into())));
-        assert_eq!(parts(">=95 %"), (Some("≥"), Some("95".into()), Some("%".into())));
+        assert_eq!(
+            parts("≥ 90%"),
+            (Some("≥"), Some("90".into()), Some("%".into()))
+        );
+        assert_eq!(
+            parts("≤300人"),
+            (Some("≤"), Some("300".into()), Some("人".into()))
+        );
+        assert_eq!(
+            parts(">=95 %"),
+            (Some("≥"), Some("95".into()), Some("%".into()))
+        );
     }
 
     #[test]
     fn a_number_without_operator_keeps_its_unit() {
-        assert_eq!(parts("12 个月"), (None, Some("12".into()), Some("个月".into())));
-        assert_eq!(parts("50万人"), (None, Some("50".into()), Some("万人".into())));
-        assert_eq!(parts("0.3 万元"), (None, Some("0.3".into()), Some("万元".into())));
+        assert_eq!(
+            parts("12 个月"),
+            (None, Some("12".into()), Some("个月".into()))
+        );
+        assert_eq!(
+            parts("50万人"),
+            (None, Some("50".into()), Some("万人".into()))
+        );
+        assert_eq!(
+            parts("0.3 万元"),
+            (None, Some("0.3".into()), Some("万元".into()))
+        );
         assert_eq!(parts("46"), (None, Some("46".into()), None));
     }
 
     #[test]
     fn qualitative_and_empty_targets_stay_raw() {
-        for raw in ["达标", "及时", "", "健全", "≥", "1.2.3个", "受益人口数≥50万人全县人口"] {
+        for raw in [
+            "达标",
+            "及时",
+            "",
+            "健全",
+            "≥",
+            "1.2.3个",
+            "受益人口数≥50万人全县人口",
+        ] {
             assert_eq!(parse_target(raw), ParsedTarget::default(), "{raw}");
         }
     }

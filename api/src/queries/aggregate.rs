@@ -1,7 +1,9 @@
 //! Roll-ups of disclosures: `GROUP BY` year, region, department, stage, unit nature or
 //! function class, with every money figure summed exactly in SQL.
 
-use sea_orm::sea_query::{Alias, Cond, Expr, ExprTrait, JoinType, Order, Query, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{
+    Alias, Cond, Expr, ExprTrait, JoinType, Order, Query, SelectStatement, SimpleExpr,
+};
 use sea_orm::{DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement};
 
 use entity::{department, disclosure, expenditure_line, region};
@@ -89,11 +91,17 @@ pub async fn aggregate(
 ) -> Result<Vec<AggregateRow>, DbErr> {
     let backend = db.get_database_backend();
     let statement = build(backend, filter, dimensions);
-    AggregateRow::find_by_statement(backend.build(&statement)).all(db).await
+    AggregateRow::find_by_statement(backend.build(&statement))
+        .all(db)
+        .await
 }
 
 /// The statement of [`aggregate`] (public for the benchmark's raw-SQL floor).
-pub fn statement(backend: DbBackend, filter: &AggregateFilter, dimensions: &[Dimension]) -> Statement {
+pub fn statement(
+    backend: DbBackend,
+    filter: &AggregateFilter,
+    dimensions: &[Dimension],
+) -> Statement {
     backend.build(&build(backend, filter, dimensions))
 }
 
@@ -105,7 +113,11 @@ fn function_class_digits(dimensions: &[Dimension]) -> Option<u32> {
 }
 
 /// Expenditure lines by function class, summed per disclosure (and per class when grouped by it).
-fn function_lines(backend: DbBackend, prefix: Option<&str>, digits: Option<u32>) -> SelectStatement {
+fn function_lines(
+    backend: DbBackend,
+    prefix: Option<&str>,
+    digits: Option<u32>,
+) -> SelectStatement {
     use expenditure_line::Column as L;
     let mut lines = Query::select();
     lines
@@ -127,32 +139,92 @@ fn function_lines(backend: DbBackend, prefix: Option<&str>, digits: Option<u32>)
     lines
 }
 
-fn build(backend: DbBackend, filter: &AggregateFilter, dimensions: &[Dimension]) -> SelectStatement {
+fn build(
+    backend: DbBackend,
+    filter: &AggregateFilter,
+    dimensions: &[Dimension],
+) -> SelectStatement {
     use disclosure::Column as D;
     let mut select = Query::select();
     select
         .from_as(disclosure::Entity, d())
-        .join_as(JoinType::InnerJoin, department::Entity, dep(), col(dep(), department::Column::Id).equals((d(), D::DepartmentId)))
-        .join_as(JoinType::LeftJoin, region::Entity, r(), col(r(), region::Column::Id).equals((dep(), department::Column::RegionId)));
+        .join_as(
+            JoinType::InnerJoin,
+            department::Entity,
+            dep(),
+            col(dep(), department::Column::Id).equals((d(), D::DepartmentId)),
+        )
+        .join_as(
+            JoinType::LeftJoin,
+            region::Entity,
+            r(),
+            col(r(), region::Column::Id).equals((dep(), department::Column::RegionId)),
+        );
 
     let digits = function_class_digits(dimensions);
     let uses_lines = digits.is_some() || filter.function_class_prefix.is_some();
     if uses_lines {
         let lines = function_lines(backend, filter.function_class_prefix.as_deref(), digits);
-        select.join_subquery(JoinType::InnerJoin, lines, fl(), col(fl(), Alias::new("disclosure_id")).equals((d(), D::Id)));
+        select.join_subquery(
+            JoinType::InnerJoin,
+            lines,
+            fl(),
+            col(fl(), Alias::new("disclosure_id")).equals((d(), D::Id)),
+        );
     }
 
     // Keys: grouped ones carry values, the others are NULL.
     let null = || Expr::cust("NULL");
-    let key = |dimension: Dimension, expression: Expr| if dimensions.contains(&dimension) { expression } else { null() };
+    let key = |dimension: Dimension, expression: Expr| {
+        if dimensions.contains(&dimension) {
+            expression
+        } else {
+            null()
+        }
+    };
     let keys: [(&str, Expr, bool); 7] = [
-        ("fiscal_year", key(Dimension::Year, col(d(), D::FiscalYear)), dimensions.contains(&Dimension::Year)),
-        ("stage", key(Dimension::Stage, col(d(), D::Stage)), dimensions.contains(&Dimension::Stage)),
-        ("region_code", key(Dimension::Region, col(r(), region::Column::Code)), dimensions.contains(&Dimension::Region)),
-        ("region_name", key(Dimension::Region, col(r(), region::Column::Name)), dimensions.contains(&Dimension::Region)),
-        ("department_id", key(Dimension::Department, col(d(), D::DepartmentId)), dimensions.contains(&Dimension::Department)),
-        ("unit_nature", key(Dimension::UnitNature, col(dep(), department::Column::UnitNature)), dimensions.contains(&Dimension::UnitNature)),
-        ("function_class", if digits.is_some() { col(fl(), Alias::new("function_class")) } else { null() }, digits.is_some()),
+        (
+            "fiscal_year",
+            key(Dimension::Year, col(d(), D::FiscalYear)),
+            dimensions.contains(&Dimension::Year),
+        ),
+        (
+            "stage",
+            key(Dimension::Stage, col(d(), D::Stage)),
+            dimensions.contains(&Dimension::Stage),
+        ),
+        (
+            "region_code",
+            key(Dimension::Region, col(r(), region::Column::Code)),
+            dimensions.contains(&Dimension::Region),
+        ),
+        (
+            "region_name",
+            key(Dimension::Region, col(r(), region::Column::Name)),
+            dimensions.contains(&Dimension::Region),
+        ),
+        (
+            "department_id",
+            key(Dimension::Department, col(d(), D::DepartmentId)),
+            dimensions.contains(&Dimension::Department),
+        ),
+        (
+            "unit_nature",
+            key(
+                Dimension::UnitNature,
+                col(dep(), department::Column::UnitNature),
+            ),
+            dimensions.contains(&Dimension::UnitNature),
+        ),
+        (
+            "function_class",
+            if digits.is_some() {
+                col(fl(), Alias::new("function_class"))
+            } else {
+                null()
+            },
+            digits.is_some(),
+        ),
     ];
     for (alias, expression, grouped) in keys {
         select.expr_as(expression.clone(), Alias::new(alias));
@@ -163,21 +235,53 @@ fn build(backend: DbBackend, filter: &AggregateFilter, dimensions: &[Dimension])
     }
 
     select
-        .expr_as(col(d(), D::DepartmentId).count_distinct(), Alias::new("department_count"))
+        .expr_as(
+            col(d(), D::DepartmentId).count_distinct(),
+            Alias::new("department_count"),
+        )
         .expr_as(col(d(), D::Id).count(), Alias::new("disclosure_count"));
     for column in FIGURE_COLUMNS {
-        select.expr_as(sum_fen(backend, (d(), column)), Alias::new(sea_orm::IdenStatic::as_str(&column)));
+        select.expr_as(
+            sum_fen(backend, (d(), column)),
+            Alias::new(sea_orm::IdenStatic::as_str(&column)),
+        );
     }
-    let function_sum = if uses_lines { sum_fen(backend, (fl(), Alias::new("amount_fen"))) } else { null().into() };
+    let function_sum = if uses_lines {
+        sum_fen(backend, (fl(), Alias::new("amount_fen")))
+    } else {
+        null().into()
+    };
     select.expr_as(function_sum, Alias::new("function_expenditure_fen"));
-    let (staff, op, three, total) =
-        (col(d(), D::StaffInService), col(d(), D::OperatingCostFen), col(d(), D::ThreePublicTotalFen), col(d(), D::ExpenditureTotalFen));
+    let (staff, op, three, total) = (
+        col(d(), D::StaffInService),
+        col(d(), D::OperatingCostFen),
+        col(d(), D::ThreePublicTotalFen),
+        col(d(), D::ExpenditureTotalFen),
+    );
     select
-        .expr_as(sum_fen(backend, (d(), D::StaffInService)), Alias::new("staff_in_service"))
-        .expr_as(sum_exact(backend, when_both(op.clone(), staff.clone(), op.clone())), Alias::new("operating_cost_with_staff_fen"))
-        .expr_as(sum_exact(backend, when_both(op.clone(), staff.clone(), staff.clone())), Alias::new("staff_with_operating_cost"))
-        .expr_as(sum_exact(backend, when_both(three.clone(), total.clone(), three.clone())), Alias::new("three_public_with_expenditure_fen"))
-        .expr_as(sum_exact(backend, when_both(three.clone(), total.clone(), total)), Alias::new("expenditure_with_three_public_fen"));
+        .expr_as(
+            sum_fen(backend, (d(), D::StaffInService)),
+            Alias::new("staff_in_service"),
+        )
+        .expr_as(
+            sum_exact(backend, when_both(op.clone(), staff.clone(), op.clone())),
+            Alias::new("operating_cost_with_staff_fen"),
+        )
+        .expr_as(
+            sum_exact(backend, when_both(op.clone(), staff.clone(), staff.clone())),
+            Alias::new("staff_with_operating_cost"),
+        )
+        .expr_as(
+            sum_exact(
+                backend,
+                when_both(three.clone(), total.clone(), three.clone()),
+            ),
+            Alias::new("three_public_with_expenditure_fen"),
+        )
+        .expr_as(
+            sum_exact(backend, when_both(three.clone(), total.clone(), total)),
+            Alias::new("expenditure_with_three_public_fen"),
+        );
 
     apply_filter(&mut select, filter);
     select

@@ -36,14 +36,20 @@ impl DepartmentFilter {
     }
 }
 
-pub async fn find_by_name(db: &DatabaseConnection, name: &str) -> Result<Option<department::Model>, DbErr> {
+pub async fn find_by_name(
+    db: &DatabaseConnection,
+    name: &str,
+) -> Result<Option<department::Model>, DbErr> {
     department::Entity::find()
         .filter(department::Column::Name.eq(name))
         .one(db)
         .await
 }
 
-pub async fn by_ids(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32, department::Model>, DbErr> {
+pub async fn by_ids(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> Result<HashMap<i32, department::Model>, DbErr> {
     Ok(department::Entity::find()
         .filter(department::Column::Id.is_in(ids.iter().copied()))
         .all(db)
@@ -64,9 +70,16 @@ pub async fn page(
     if let Some(after) = after {
         query = query.filter(department::Column::Id.gt(after));
     }
-    query.order_by_asc(department::Column::Id).limit(limit).all(db).await
+    query
+        .order_by_asc(department::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
 }
 
 pub async fn count(db: &DatabaseConnection, filter: &DepartmentFilter) -> Result<u64, DbErr> {
-    department::Entity::find().filter(filter.condition()).count(db).await
+    department::Entity::find()
+        .filter(filter.condition())
+        .count(db)
+        .await
 }

@@ -14,7 +14,10 @@ pub struct DisclosureKey {
     pub stage: &'static str,
 }
 
-pub async fn by_ids(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32, disclosure::Model>, DbErr> {
+pub async fn by_ids(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> Result<HashMap<i32, disclosure::Model>, DbErr> {
     Ok(disclosure::Entity::find()
         .filter(disclosure::Column::Id.is_in(ids.iter().copied()))
         .all(db)
@@ -25,7 +28,10 @@ pub async fn by_ids(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32,
 }
 
 /// Every disclosure of each department, newest year first.
-pub async fn by_departments(db: &DatabaseConnection, department_ids: &[i32]) -> Result<HashMap<i32, Vec<disclosure::Model>>, DbErr> {
+pub async fn by_departments(
+    db: &DatabaseConnection,
+    department_ids: &[i32],
+) -> Result<HashMap<i32, Vec<disclosure::Model>>, DbErr> {
     let rows = disclosure::Entity::find()
         .filter(disclosure::Column::DepartmentId.is_in(department_ids.iter().copied()))
         .order_by_desc(disclosure::Column::FiscalYear)
@@ -40,10 +46,16 @@ pub async fn by_departments(db: &DatabaseConnection, department_ids: &[i32]) -> 
 }
 
 /// The disclosures for `keys`: one query per distinct year × stage (usually one).
-pub async fn by_keys(db: &DatabaseConnection, keys: &[DisclosureKey]) -> Result<HashMap<DisclosureKey, disclosure::Model>, DbErr> {
+pub async fn by_keys(
+    db: &DatabaseConnection,
+    keys: &[DisclosureKey],
+) -> Result<HashMap<DisclosureKey, disclosure::Model>, DbErr> {
     let mut by_year_stage: HashMap<(i32, &'static str), Vec<i32>> = HashMap::new();
     for key in keys {
-        by_year_stage.entry((key.fiscal_year, key.stage)).or_default().push(key.department_id);
+        by_year_stage
+            .entry((key.fiscal_year, key.stage))
+            .or_default()
+            .push(key.department_id);
     }
     let mut found = HashMap::with_capacity(keys.len());
     for ((fiscal_year, stage), department_ids) in by_year_stage {
@@ -54,7 +66,14 @@ pub async fn by_keys(db: &DatabaseConnection, keys: &[DisclosureKey]) -> Result<
             .all(db)
             .await?;
         for row in rows {
-            found.insert(DisclosureKey { department_id: row.department_id, fiscal_year, stage }, row);
+            found.insert(
+                DisclosureKey {
+                    department_id: row.department_id,
+                    fiscal_year,
+                    stage,
+                },
+                row,
+            );
         }
     }
     Ok(found)

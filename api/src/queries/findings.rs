@@ -1,7 +1,10 @@
 //! Findings across disclosures, for aggregation tools.
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 
 use entity::finding;
 
@@ -26,12 +29,21 @@ impl FindingFilter {
 }
 
 /// Up to `limit` findings after id `after`, in id order.
-pub async fn page(db: &DatabaseConnection, filter: &FindingFilter, after: Option<i32>, limit: u64) -> Result<Vec<finding::Model>, DbErr> {
+pub async fn page(
+    db: &DatabaseConnection,
+    filter: &FindingFilter,
+    after: Option<i32>,
+    limit: u64,
+) -> Result<Vec<finding::Model>, DbErr> {
     let mut query = finding::Entity::find().filter(filter.condition());
     if let Some(after) = after {
         query = query.filter(finding::Column::Id.gt(after));
     }
-    query.order_by_asc(finding::Column::Id).limit(limit).all(db).await
+    query
+        .order_by_asc(finding::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
 }
 
 /// How many findings of each rule and severity, and in how many disclosures.
@@ -43,13 +55,19 @@ pub struct FindingCount {
     pub disclosure_count: i64,
 }
 
-pub async fn counts(db: &DatabaseConnection, filter: &FindingFilter) -> Result<Vec<FindingCount>, DbErr> {
+pub async fn counts(
+    db: &DatabaseConnection,
+    filter: &FindingFilter,
+) -> Result<Vec<FindingCount>, DbErr> {
     finding::Entity::find()
         .select_only()
         .column(finding::Column::Rule)
         .column(finding::Column::Severity)
         .column_as(Expr::col(finding::Column::Id).count(), "finding_count")
-        .column_as(Expr::col(finding::Column::DisclosureId).count_distinct(), "disclosure_count")
+        .column_as(
+            Expr::col(finding::Column::DisclosureId).count_distinct(),
+            "disclosure_count",
+        )
         .filter(filter.condition())
         .group_by(finding::Column::Rule)
         .group_by(finding::Column::Severity)

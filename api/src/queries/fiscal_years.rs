@@ -1,7 +1,7 @@
 //! The fiscal years that hold data, counted in SQL.
 
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryOrder, QuerySelect};
 use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryOrder, QuerySelect};
 
 use entity::disclosure;
 
@@ -17,8 +17,14 @@ pub async fn with_counts(db: &DatabaseConnection) -> Result<Vec<FiscalYearCount>
     disclosure::Entity::find()
         .select_only()
         .column(disclosure::Column::FiscalYear)
-        .column_as(Expr::col(disclosure::Column::Id).count(), "disclosure_count")
-        .column_as(Expr::col(disclosure::Column::DepartmentId).count_distinct(), "department_count")
+        .column_as(
+            Expr::col(disclosure::Column::Id).count(),
+            "disclosure_count",
+        )
+        .column_as(
+            Expr::col(disclosure::Column::DepartmentId).count_distinct(),
+            "department_count",
+        )
         .group_by(disclosure::Column::FiscalYear)
         .order_by_asc(disclosure::Column::FiscalYear)
         .into_model::<FiscalYearCount>()

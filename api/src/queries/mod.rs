@@ -4,8 +4,8 @@
 pub mod aggregate;
 pub mod children;
 pub mod departments;
-pub mod figures;
 pub mod disclosures;
+pub mod figures;
 pub mod findings;
 pub mod fiscal_years;
 pub mod projects;

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
 
 use entity::project;
 
@@ -19,12 +21,18 @@ pub struct ProjectTotals {
 }
 
 /// The project totals of each disclosure in `disclosure_ids` (one `GROUP BY` query).
-pub async fn totals_by_disclosures(db: &DatabaseConnection, disclosure_ids: &[i32]) -> Result<HashMap<i32, ProjectTotals>, DbErr> {
+pub async fn totals_by_disclosures(
+    db: &DatabaseConnection,
+    disclosure_ids: &[i32],
+) -> Result<HashMap<i32, ProjectTotals>, DbErr> {
     Ok(project::Entity::find()
         .select_only()
         .column(project::Column::DisclosureId)
         .column_as(Expr::col(project::Column::Id).count(), "project_count")
-        .column_as(sum_fen(db.get_database_backend(), project::Column::AmountFen), "amount_fen")
+        .column_as(
+            sum_fen(db.get_database_backend(), project::Column::AmountFen),
+            "amount_fen",
+        )
         .filter(project::Column::DisclosureId.is_in(disclosure_ids.iter().copied()))
         .group_by(project::Column::DisclosureId)
         .into_model::<ProjectTotals>()

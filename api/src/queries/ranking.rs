@@ -1,6 +1,8 @@
 //! Rankings of departments by one metric, sorted and cut in SQL.
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, Func, JoinType, Order, Query, SelectStatement, SimpleExpr,
+};
 use sea_orm::{DatabaseConnection, DbBackend, DbErr, FromQueryResult, Statement};
 
 use entity::{department, disclosure, region};
@@ -54,14 +56,24 @@ fn p() -> Alias {
 /// MySQL; SQLite has no decimal type and orders by REAL (the values served are exact either way).
 fn ratio(backend: DbBackend, numerator: Expr, denominator: Expr) -> SimpleExpr {
     match backend {
-        DbBackend::Postgres => SimpleExpr::from(Func::cast_as(numerator, Alias::new("NUMERIC"))).div(denominator),
-        DbBackend::Sqlite => SimpleExpr::from(Func::cast_as(numerator, Alias::new("REAL"))).div(denominator),
+        DbBackend::Postgres => {
+            SimpleExpr::from(Func::cast_as(numerator, Alias::new("NUMERIC"))).div(denominator)
+        }
+        DbBackend::Sqlite => {
+            SimpleExpr::from(Func::cast_as(numerator, Alias::new("REAL"))).div(denominator)
+        }
         _ => numerator.div(denominator),
     }
 }
 
-pub async fn ranking(db: &DatabaseConnection, metric: RankingMetric, filter: &RankingFilter) -> Result<Vec<RankingRow>, DbErr> {
-    RankingRow::find_by_statement(statement(db.get_database_backend(), metric, filter)).all(db).await
+pub async fn ranking(
+    db: &DatabaseConnection,
+    metric: RankingMetric,
+    filter: &RankingFilter,
+) -> Result<Vec<RankingRow>, DbErr> {
+    RankingRow::find_by_statement(statement(db.get_database_backend(), metric, filter))
+        .all(db)
+        .await
 }
 
 /// The statement of [`ranking`] (public for the benchmark's raw-SQL floor).
@@ -73,15 +85,25 @@ fn build(backend: DbBackend, metric: RankingMetric, filter: &RankingFilter) -> S
     use disclosure::Column as D;
     let column = |table: Alias, c: D| Expr::col((table, c));
     let mut select = Query::select();
-    select.from_as(disclosure::Entity, d()).column((d(), D::DepartmentId));
+    select
+        .from_as(disclosure::Entity, d())
+        .column((d(), D::DepartmentId));
     let (numerator, denominator): (Expr, Option<Expr>) = match metric {
-        RankingMetric::PerCapitaOperatingCost => (column(d(), D::OperatingCostFen), Some(column(d(), D::StaffInService))),
-        RankingMetric::ThreePublicShare => (column(d(), D::ThreePublicTotalFen), Some(column(d(), D::ExpenditureTotalFen))),
+        RankingMetric::PerCapitaOperatingCost => (
+            column(d(), D::OperatingCostFen),
+            Some(column(d(), D::StaffInService)),
+        ),
+        RankingMetric::ThreePublicShare => (
+            column(d(), D::ThreePublicTotalFen),
+            Some(column(d(), D::ExpenditureTotalFen)),
+        ),
         RankingMetric::ExpenditureTotal => (column(d(), D::ExpenditureTotalFen), None),
         RankingMetric::ThreePublicTotal => (column(d(), D::ThreePublicTotalFen), None),
         RankingMetric::YoyExpenditureChange | RankingMetric::YoyExpenditureChangeRate => {
-            let change = column(d(), D::ExpenditureTotalFen).sub(column(p(), D::ExpenditureTotalFen));
-            let previous = matches!(metric, RankingMetric::YoyExpenditureChangeRate).then(|| column(p(), D::ExpenditureTotalFen));
+            let change =
+                column(d(), D::ExpenditureTotalFen).sub(column(p(), D::ExpenditureTotalFen));
+            let previous = matches!(metric, RankingMetric::YoyExpenditureChangeRate)
+                .then(|| column(p(), D::ExpenditureTotalFen));
             select.join_as(
                 JoinType::InnerJoin,
                 disclosure::Entity,
@@ -104,16 +126,38 @@ fn build(backend: DbBackend, metric: RankingMetric, filter: &RankingFilter) -> S
     };
     select
         .expr_as(as_bigint(backend, numerator), Alias::new("numerator"))
-        .expr_as(denominator.map_or_else(|| Expr::cust("NULL").into(), |d| as_bigint(backend, d)), Alias::new("denominator"))
+        .expr_as(
+            denominator.map_or_else(|| Expr::cust("NULL").into(), |d| as_bigint(backend, d)),
+            Alias::new("denominator"),
+        )
         .and_where(column(d(), D::FiscalYear).eq(filter.fiscal_year))
         .and_where(column(d(), D::Stage).eq(filter.stage))
-        .order_by_expr(sort_key, if filter.descending { Order::Desc } else { Order::Asc })
+        .order_by_expr(
+            sort_key,
+            if filter.descending {
+                Order::Desc
+            } else {
+                Order::Asc
+            },
+        )
         .order_by((d(), D::DepartmentId), Order::Asc)
         .limit(filter.limit);
     if let Some(path) = &filter.region_path {
         select
-            .join_as(JoinType::InnerJoin, department::Entity, Alias::new("dep"), Expr::col((Alias::new("dep"), department::Column::Id)).equals((d(), D::DepartmentId)))
-            .join_as(JoinType::InnerJoin, region::Entity, Alias::new("r"), Expr::col((Alias::new("r"), region::Column::Id)).equals((Alias::new("dep"), department::Column::RegionId)))
+            .join_as(
+                JoinType::InnerJoin,
+                department::Entity,
+                Alias::new("dep"),
+                Expr::col((Alias::new("dep"), department::Column::Id))
+                    .equals((d(), D::DepartmentId)),
+            )
+            .join_as(
+                JoinType::InnerJoin,
+                region::Entity,
+                Alias::new("r"),
+                Expr::col((Alias::new("r"), region::Column::Id))
+                    .equals((Alias::new("dep"), department::Column::RegionId)),
+            )
             .and_where(Expr::col((Alias::new("r"), region::Column::Path)).like(format!("{path}%")));
     }
     select

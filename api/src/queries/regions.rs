@@ -2,11 +2,16 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use entity::region;
 
-pub async fn by_ids(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32, region::Model>, DbErr> {
+pub async fn by_ids(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> Result<HashMap<i32, region::Model>, DbErr> {
     Ok(region::Entity::find()
         .filter(region::Column::Id.is_in(ids.iter().copied()))
         .all(db)
@@ -16,8 +21,14 @@ pub async fn by_ids(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32,
         .collect())
 }
 
-pub async fn find_by_code(db: &DatabaseConnection, code: &str) -> Result<Option<region::Model>, DbErr> {
-    region::Entity::find().filter(region::Column::Code.eq(code)).one(db).await
+pub async fn find_by_code(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<Option<region::Model>, DbErr> {
+    region::Entity::find()
+        .filter(region::Column::Code.eq(code))
+        .one(db)
+        .await
 }
 
 /// The ids of a region and every region below it (by materialised path).
@@ -33,11 +44,17 @@ pub async fn subtree_ids(db: &DatabaseConnection, root: &region::Model) -> Resul
 
 /// All regions, top-down by path.
 pub async fn all(db: &DatabaseConnection) -> Result<Vec<region::Model>, DbErr> {
-    region::Entity::find().order_by_asc(region::Column::Path).all(db).await
+    region::Entity::find()
+        .order_by_asc(region::Column::Path)
+        .all(db)
+        .await
 }
 
 /// The children of each region in `parent_ids`.
-pub async fn children_of(db: &DatabaseConnection, parent_ids: &[i32]) -> Result<HashMap<i32, Vec<region::Model>>, DbErr> {
+pub async fn children_of(
+    db: &DatabaseConnection,
+    parent_ids: &[i32],
+) -> Result<HashMap<i32, Vec<region::Model>>, DbErr> {
     let rows = region::Entity::find()
         .filter(region::Column::ParentId.is_in(parent_ids.iter().copied()))
         .order_by_asc(region::Column::Code)

@@ -2,8 +2,11 @@
 //! transaction, with ids assigned up front so children need no round trip per parent.
 
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect, TransactionTrait};
 use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect,
+    TransactionTrait,
+};
 
 use entity::performance_indicator;
 
@@ -39,12 +42,22 @@ impl std::ops::AddAssign for Written {
 
 /// The next free id of a table.
 pub async fn next_id<E: EntityTrait>(db: &DatabaseConnection, id: E::Column) -> Result<i32, DbErr> {
-    let max: Option<Option<i32>> = E::find().select_only().column_as(Expr::col(id).max(), "max_id").into_tuple().one(db).await?;
+    let max: Option<Option<i32>> = E::find()
+        .select_only()
+        .column_as(Expr::col(id).max(), "max_id")
+        .into_tuple()
+        .one(db)
+        .await?;
     Ok(max.flatten().unwrap_or(0) + 1)
 }
 
 /// Assigns ids and writes the batch in one transaction.
-pub async fn write_batch(db: &DatabaseConnection, batch: Vec<PendingDocument>, next_disclosure: &mut i32, next_project: &mut i32) -> Result<Written, WriteError> {
+pub async fn write_batch(
+    db: &DatabaseConnection,
+    batch: Vec<PendingDocument>,
+    next_disclosure: &mut i32,
+    next_project: &mut i32,
+) -> Result<Written, WriteError> {
     let mut disclosures = Vec::with_capacity(batch.len());
     let mut children = Vec::with_capacity(batch.len());
     let mut projects = Vec::new();
@@ -70,7 +83,10 @@ pub async fn write_batch(db: &DatabaseConnection, batch: Vec<PendingDocument>, n
                 row
             }));
         }
-        found.push((disclosure_id, findings::check(doc, pending.previous.as_ref())));
+        found.push((
+            disclosure_id,
+            findings::check(doc, pending.previous.as_ref()),
+        ));
         children.push((disclosure_id, rows.children));
     }
     let written = Written {
@@ -83,15 +99,36 @@ pub async fn write_batch(db: &DatabaseConnection, batch: Vec<PendingDocument>, n
     let txn = db.begin().await?;
     insert_all(&txn, disclosures, |_| ()).await?;
     insert_all(&txn, projects, |_| ()).await?;
-    insert_all(&txn, indicators, |_: &mut performance_indicator::ActiveModel| ()).await?;
-    let (mut changes, mut lines, mut goals, mut items, mut assets) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    insert_all(
+        &txn,
+        indicators,
+        |_: &mut performance_indicator::ActiveModel| (),
+    )
+    .await?;
+    let (mut changes, mut lines, mut goals, mut items, mut assets) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (disclosure_id, rows) in children {
         let id = Set(disclosure_id);
-        changes.extend(rows.stated_changes.into_iter().map(|mut r| { r.disclosure_id = id.clone(); r }));
-        lines.extend(rows.expenditure_lines.into_iter().map(|mut r| { r.disclosure_id = id.clone(); r }));
-        goals.extend(rows.performance_goals.into_iter().map(|mut r| { r.disclosure_id = id.clone(); r }));
-        items.extend(rows.procurement_items.into_iter().map(|mut r| { r.disclosure_id = id.clone(); r }));
-        assets.extend(rows.fixed_assets.into_iter().map(|mut r| { r.disclosure_id = id.clone(); r }));
+        changes.extend(rows.stated_changes.into_iter().map(|mut r| {
+            r.disclosure_id = id.clone();
+            r
+        }));
+        lines.extend(rows.expenditure_lines.into_iter().map(|mut r| {
+            r.disclosure_id = id.clone();
+            r
+        }));
+        goals.extend(rows.performance_goals.into_iter().map(|mut r| {
+            r.disclosure_id = id.clone();
+            r
+        }));
+        items.extend(rows.procurement_items.into_iter().map(|mut r| {
+            r.disclosure_id = id.clone();
+            r
+        }));
+        assets.extend(rows.fixed_assets.into_iter().map(|mut r| {
+            r.disclosure_id = id.clone();
+            r
+        }));
     }
     insert_all(&txn, changes, |_| ()).await?;
     insert_all(&txn, lines, |_| ()).await?;

@@ -26,7 +26,13 @@ pub struct Profile {
 
 impl Profile {
     pub fn random(rng: &mut impl Rng, kind: &DepartmentKind, projects: (usize, usize)) -> Self {
-        let staff = 8 + rng.random_range(0..40) * rng.random_range(1..6) + if kind.administrative { 0 } else { rng.random_range(0..120) };
+        let staff = 8
+            + rng.random_range(0..40) * rng.random_range(1..6)
+            + if kind.administrative {
+                0
+            } else {
+                rng.random_range(0..120)
+            };
         Profile {
             staff,
             personnel_per_head_fen: rng.random_range(12 * WAN..22 * WAN),
@@ -84,7 +90,11 @@ pub fn first_year(rng: &mut impl Rng, profile: &Profile) -> Headline {
         personnel,
         public_operating,
         project: scaled(personnel + public_operating, profile.project_ratio_bp),
-        outbound: if rng.random_bool(0.1) { round(three / 5) } else { 0 },
+        outbound: if rng.random_bool(0.1) {
+            round(three / 5)
+        } else {
+            0
+        },
         vehicle_purchase: if rng.random_bool(0.15) { 25 * WAN } else { 0 },
         vehicle_operation: round(three / 2),
         reception: round(three / 3),
@@ -99,7 +109,11 @@ pub fn next_year(rng: &mut impl Rng, previous: &Headline) -> Headline {
         public_operating: grow(previous.public_operating),
         project: grow(previous.project),
         outbound: grow(previous.outbound),
-        vehicle_purchase: if previous.vehicle_purchase > 0 { 0 } else { previous.vehicle_purchase },
+        vehicle_purchase: if previous.vehicle_purchase > 0 {
+            0
+        } else {
+            previous.vehicle_purchase
+        },
         vehicle_operation: grow(previous.vehicle_operation),
         reception: grow(previous.reception),
     }
@@ -133,7 +147,13 @@ pub struct Subject<'a> {
 }
 
 /// Builds the document; `flawed` plants one of the inconsistencies real documents have.
-pub fn document(rng: &mut impl Rng, subject: &Subject<'_>, figures: &Headline, previous: Option<&Headline>, flawed: bool) -> DisclosureDocument {
+pub fn document(
+    rng: &mut impl Rng,
+    subject: &Subject<'_>,
+    figures: &Headline,
+    previous: Option<&Headline>,
+    flawed: bool,
+) -> DisclosureDocument {
     let mut basic = figures.basic();
     let mut project_total = figures.project;
     let mut vehicle_change_error = 0;
@@ -145,7 +165,9 @@ pub fn document(rng: &mut impl Rng, subject: &Subject<'_>, figures: &Headline, p
         }
     }
     let total = basic + project_total;
-    let stated_changes = previous.map(|p| stated_changes(subject.fiscal_year, figures, p, vehicle_change_error)).unwrap_or_default();
+    let stated_changes = previous
+        .map(|p| stated_changes(subject.fiscal_year, figures, p, vehicle_change_error))
+        .unwrap_or_default();
     DisclosureDocument {
         department: subject.department.clone(),
         fiscal_year: subject.fiscal_year,
@@ -155,7 +177,11 @@ pub fn document(rng: &mut impl Rng, subject: &Subject<'_>, figures: &Headline, p
             "{}{}年部门{}信息公开情况说明",
             subject.department.name,
             subject.fiscal_year,
-            if subject.stage == Stage::FinalAccounts { "决算" } else { "预算" }
+            if subject.stage == Stage::FinalAccounts {
+                "决算"
+            } else {
+                "预算"
+            }
         )),
         units: Vec::new(),
         income: Income {
@@ -185,7 +211,13 @@ pub fn document(rng: &mut impl Rng, subject: &Subject<'_>, figures: &Headline, p
             reception: wan(figures.reception),
         },
         staff_in_service: Some(subject.profile.staff),
-        performance: Performance { overall_goal: Some(format!("保障{}正常运转，完成年度工作任务。", subject.department.name)), sub_goals: Vec::new() },
+        performance: Performance {
+            overall_goal: Some(format!(
+                "保障{}正常运转，完成年度工作任务。",
+                subject.department.name
+            )),
+            sub_goals: Vec::new(),
+        },
         projects: projects(rng, subject.profile.project_count, figures.project),
         procurement: procurement(rng, figures.project),
         fixed_assets: fixed_assets(rng, subject.profile.staff),
@@ -193,16 +225,39 @@ pub fn document(rng: &mut impl Rng, subject: &Subject<'_>, figures: &Headline, p
 }
 
 /// The changes a document states against the previous year (true, except a planted error).
-fn stated_changes(year: i32, now: &Headline, before: &Headline, vehicle_error: i64) -> Vec<StatedChange> {
-    let change = |item, fen: i64| StatedChange { item, previous_year: Some(year - 1), amount: wan(fen), percent: None, reason: None };
+fn stated_changes(
+    year: i32,
+    now: &Headline,
+    before: &Headline,
+    vehicle_error: i64,
+) -> Vec<StatedChange> {
+    let change = |item, fen: i64| StatedChange {
+        item,
+        previous_year: Some(year - 1),
+        amount: wan(fen),
+        percent: None,
+        reason: None,
+    };
     vec![
         change(BudgetItem::ExpenditureTotal, now.total() - before.total()),
         change(BudgetItem::Basic, now.basic() - before.basic()),
         change(BudgetItem::Project, now.project - before.project),
-        change(BudgetItem::ThreePublicTotal, now.three_public() - before.three_public()),
-        change(BudgetItem::VehicleTotal, now.vehicle() - before.vehicle() + vehicle_error),
-        change(BudgetItem::VehiclePurchase, now.vehicle_purchase - before.vehicle_purchase),
-        change(BudgetItem::VehicleOperation, now.vehicle_operation - before.vehicle_operation),
+        change(
+            BudgetItem::ThreePublicTotal,
+            now.three_public() - before.three_public(),
+        ),
+        change(
+            BudgetItem::VehicleTotal,
+            now.vehicle() - before.vehicle() + vehicle_error,
+        ),
+        change(
+            BudgetItem::VehiclePurchase,
+            now.vehicle_purchase - before.vehicle_purchase,
+        ),
+        change(
+            BudgetItem::VehicleOperation,
+            now.vehicle_operation - before.vehicle_operation,
+        ),
     ]
 }
 
@@ -214,13 +269,26 @@ fn function_lines(kind: &DepartmentKind, total: i64) -> Vec<ExpenditureLine> {
     let housing = round(total / 20);
     let own = total - pension - health - housing;
     [
-        (format!("{}0101", kind.function_class), format!("{}（行政运行）", kind.function_name), own),
-        ("2080505".to_owned(), "机关事业单位基本养老保险缴费支出".to_owned(), pension),
+        (
+            format!("{}0101", kind.function_class),
+            format!("{}（行政运行）", kind.function_name),
+            own,
+        ),
+        (
+            "2080505".to_owned(),
+            "机关事业单位基本养老保险缴费支出".to_owned(),
+            pension,
+        ),
         ("2101101".to_owned(), "行政单位医疗".to_owned(), health),
         ("2210201".to_owned(), "住房公积金".to_owned(), housing),
     ]
     .into_iter()
-    .map(|(code, name, fen)| ExpenditureLine { classification: Classification::Function, code, name, amount: wan(fen) })
+    .map(|(code, name, fen)| ExpenditureLine {
+        classification: Classification::Function,
+        code,
+        name,
+        amount: wan(fen),
+    })
     .collect()
 }
 
@@ -245,16 +313,24 @@ fn projects(rng: &mut impl Rng, count: usize, total: i64) -> Vec<Project> {
     let mut left = total;
     (0..count)
         .map(|n| {
-            let amount = if n + 1 == count { left } else { round(total / weight_sum * weights[n]) };
+            let amount = if n + 1 == count {
+                left
+            } else {
+                round(total / weight_sum * weights[n])
+            };
             left -= amount;
             let indicators = (0..rng.random_range(5..=8usize))
                 .map(|k| {
                     let (level1, level2, unit) = LEVEL2[k % LEVEL2.len()];
                     let target = match (level2, rng.random_range(0..20)) {
                         (_, 0) => None,
-                        ("成本指标", _) => Some(format!("{}万元", MoneyUnit::WanYuan.from_fen(amount))),
+                        ("成本指标", _) => {
+                            Some(format!("{}万元", MoneyUnit::WanYuan.from_fen(amount)))
+                        }
                         ("可持续影响指标", _) => Some("长期".to_owned()),
-                        ("质量指标" | "服务对象满意度指标" | "经济效益指标", x) => Some(format!("≥{}{unit}", 80 + x)),
+                        ("质量指标" | "服务对象满意度指标" | "经济效益指标", x) => {
+                            Some(format!("≥{}{unit}", 80 + x))
+                        }
                         (_, x) => Some(format!("{}{unit}", x + 1)),
                     };
                     Indicator {
@@ -296,18 +372,30 @@ fn procurement(rng: &mut impl Rng, project_total: i64) -> Procurement {
         })
         .collect();
     let total = items.iter().filter_map(|i| i.amount).sum();
-    Procurement { total: (!items.is_empty()).then_some(total), items }
+    Procurement {
+        total: (!items.is_empty()).then_some(total),
+        items,
+    }
 }
 
 fn fixed_assets(rng: &mut impl Rng, staff: i32) -> FixedAssets {
-    let vehicles = i64::from(staff) * rng.random_range(WAN..5 * WAN) / 10 / CENT_OF_WAN * CENT_OF_WAN;
+    let vehicles =
+        i64::from(staff) * rng.random_range(WAN..5 * WAN) / 10 / CENT_OF_WAN * CENT_OF_WAN;
     let other = i64::from(staff) * rng.random_range(WAN..3 * WAN) / CENT_OF_WAN * CENT_OF_WAN;
     FixedAssets {
         total: wan(vehicles + other),
         as_of: None,
         items: vec![
-            FixedAssetItem { category: "车辆".to_owned(), quantity: None, value: wan(vehicles) },
-            FixedAssetItem { category: "其他固定资产".to_owned(), quantity: None, value: wan(other) },
+            FixedAssetItem {
+                category: "车辆".to_owned(),
+                quantity: None,
+                value: wan(vehicles),
+            },
+            FixedAssetItem {
+                category: "其他固定资产".to_owned(),
+                quantity: None,
+                value: wan(other),
+            },
         ],
     }
 }

@@ -47,7 +47,15 @@ pub struct SynthOptions {
 
 impl Default for SynthOptions {
     fn default() -> Self {
-        SynthOptions { counties: 1, departments: 100, years: 5, last_year: 2024, seed: 1, projects: (10, 40), flawed_per_mille: 30 }
+        SynthOptions {
+            counties: 1,
+            departments: 100,
+            years: 5,
+            last_year: 2024,
+            seed: 1,
+            projects: (10, 40),
+            flawed_per_mille: 30,
+        }
     }
 }
 
@@ -86,18 +94,28 @@ impl From<bulk::WriteError> for SynthError {
 const BATCH: usize = 400;
 
 /// Generates and stores the data set.
-pub async fn synthesize(db: &DatabaseConnection, options: &SynthOptions) -> Result<SynthReport, SynthError> {
+pub async fn synthesize(
+    db: &DatabaseConnection,
+    options: &SynthOptions,
+) -> Result<SynthReport, SynthError> {
     let started = Instant::now();
     if options.counties > MAX_COUNTIES {
         return Err(SynthError::TooManyCounties(options.counties));
     }
     let first_code = names::county_codes(0).0;
-    if region::Entity::find().filter(region::Column::Code.eq(&first_code)).one(db).await?.is_some() {
+    if region::Entity::find()
+        .filter(region::Column::Code.eq(&first_code))
+        .one(db)
+        .await?
+        .is_some()
+    {
         return Err(SynthError::AlreadyPresent(first_code));
     }
     let county_ids = insert_regions(db, options.counties).await?;
-    let mut next_department = bulk::next_id::<department::Entity>(db, department::Column::Id).await?;
-    let mut next_disclosure = bulk::next_id::<disclosure::Entity>(db, disclosure::Column::Id).await?;
+    let mut next_department =
+        bulk::next_id::<department::Entity>(db, department::Column::Id).await?;
+    let mut next_disclosure =
+        bulk::next_id::<disclosure::Entity>(db, disclosure::Column::Id).await?;
     let mut next_project = bulk::next_id::<project::Entity>(db, project::Column::Id).await?;
 
     let mut written = Written::default();
@@ -105,13 +123,21 @@ pub async fn synthesize(db: &DatabaseConnection, options: &SynthOptions) -> Resu
     let mut batch = Vec::with_capacity(BATCH);
     for (county, county_id) in county_ids.iter().enumerate() {
         // One generator per county: the same seed gives the same county whatever else changes.
-        let mut rng = ChaCha8Rng::seed_from_u64(options.seed ^ (county as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng = ChaCha8Rng::seed_from_u64(
+            options.seed ^ (county as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
         let place = names::place_name(county);
         let mut rows = Vec::with_capacity(options.departments);
         let mut plans = Vec::with_capacity(options.departments);
         for index in 0..options.departments {
             let (name, kind) = names::department_name(&place, index);
-            let nature = if kind.administrative { "行政单位" } else if rng.random_bool(0.5) { "事业单位" } else { "参照公务员法管理事业单位" };
+            let nature = if kind.administrative {
+                "行政单位"
+            } else if rng.random_bool(0.5) {
+                "事业单位"
+            } else {
+                "参照公务员法管理事业单位"
+            };
             let id = next_department;
             next_department += 1;
             rows.push(department::ActiveModel {
@@ -124,7 +150,14 @@ pub async fn synthesize(db: &DatabaseConnection, options: &SynthOptions) -> Resu
                 funding_form: Set(Some("财政拨款".to_owned())),
                 duties: Set(None),
             });
-            let info = DepartmentInfo { name, region: None, unit_nature: Some(nature.to_owned()), rank: None, funding_form: None, duties: None };
+            let info = DepartmentInfo {
+                name,
+                region: None,
+                unit_nature: Some(nature.to_owned()),
+                rank: None,
+                funding_form: None,
+                duties: None,
+            };
             plans.push((id, info, kind));
         }
         insert_all(db, rows, |_| ()).await?;
@@ -139,23 +172,55 @@ pub async fn synthesize(db: &DatabaseConnection, options: &SynthOptions) -> Resu
                 if year > first_year {
                     figures = document::next_year(&mut rng, &figures);
                 }
-                let stages: &[Stage] = if year < options.last_year { &[Stage::Budget, Stage::FinalAccounts] } else { &[Stage::Budget] };
+                let stages: &[Stage] = if year < options.last_year {
+                    &[Stage::Budget, Stage::FinalAccounts]
+                } else {
+                    &[Stage::Budget]
+                };
                 let mut budget_previous = None;
                 for stage in stages {
-                    let stage_figures = if *stage == Stage::FinalAccounts { document::final_accounts(&mut rng, &figures) } else { figures };
-                    let subject = document::Subject { department: info.clone(), kind, fiscal_year: year, stage: *stage, profile: &profile };
+                    let stage_figures = if *stage == Stage::FinalAccounts {
+                        document::final_accounts(&mut rng, &figures)
+                    } else {
+                        figures
+                    };
+                    let subject = document::Subject {
+                        department: info.clone(),
+                        kind,
+                        fiscal_year: year,
+                        stage: *stage,
+                        profile: &profile,
+                    };
                     let flawed = rng.random_range(0..1000) < options.flawed_per_mille;
                     let (last_figures, last_previous) = match (&previous, stage) {
-                        (Some((headline, stored)), Stage::Budget) => (Some(headline), Some(stored.clone())),
+                        (Some((headline, stored)), Stage::Budget) => {
+                            (Some(headline), Some(stored.clone()))
+                        }
                         _ => (None, None),
                     };
-                    let doc = document::document(&mut rng, &subject, &stage_figures, last_figures, flawed);
+                    let doc = document::document(
+                        &mut rng,
+                        &subject,
+                        &stage_figures,
+                        last_figures,
+                        flawed,
+                    );
                     if *stage == Stage::Budget {
                         budget_previous = Some((stage_figures, PreviousYear::from_document(&doc)));
                     }
-                    batch.push(bulk::PendingDocument { department_id, document: doc, previous: last_previous });
+                    batch.push(bulk::PendingDocument {
+                        department_id,
+                        document: doc,
+                        previous: last_previous,
+                    });
                     if batch.len() >= BATCH {
-                        written += bulk::write_batch(db, std::mem::take(&mut batch), &mut next_disclosure, &mut next_project).await?;
+                        written += bulk::write_batch(
+                            db,
+                            std::mem::take(&mut batch),
+                            &mut next_disclosure,
+                            &mut next_project,
+                        )
+                        .await?;
                     }
                 }
                 previous = budget_previous;
@@ -167,7 +232,12 @@ pub async fn synthesize(db: &DatabaseConnection, options: &SynthOptions) -> Resu
     }
     bulk::advance_sequences(db, &["region", "department", "disclosure", "project"]).await?;
     let regions = county_ids.len() as u64;
-    Ok(SynthReport { regions, departments, written, elapsed: started.elapsed() })
+    Ok(SynthReport {
+        regions,
+        departments,
+        written,
+        elapsed: started.elapsed(),
+    })
 }
 
 /// Inserts provinces, cities and counties; returns the counties' ids in order.
@@ -175,21 +245,37 @@ async fn insert_regions(db: &DatabaseConnection, counties: usize) -> Result<Vec<
     let mut next = bulk::next_id::<region::Entity>(db, region::Column::Id).await?;
     let mut rows = Vec::new();
     let mut county_ids = Vec::with_capacity(counties);
-    let mut parents: std::collections::HashMap<String, (i32, String)> = std::collections::HashMap::new();
+    let mut parents: std::collections::HashMap<String, (i32, String)> =
+        std::collections::HashMap::new();
     for index in 0..counties {
         let (province, city, county) = names::county_codes(index);
         let mut parent: Option<(i32, String)> = None;
         for (code, level, name) in [
-            (province, crate::document::RegionLevel::Province, format!("合成{}省", &names::place_name(index / 170 + 4000))),
-            (city, crate::document::RegionLevel::City, format!("{}市", names::place_name(index / 10 + 3700))),
-            (county, crate::document::RegionLevel::County, format!("{}县", names::place_name(index))),
+            (
+                province,
+                crate::document::RegionLevel::Province,
+                format!("合成{}省", &names::place_name(index / 170 + 4000)),
+            ),
+            (
+                city,
+                crate::document::RegionLevel::City,
+                format!("{}市", names::place_name(index / 10 + 3700)),
+            ),
+            (
+                county,
+                crate::document::RegionLevel::County,
+                format!("{}县", names::place_name(index)),
+            ),
         ] {
             let entry = match parents.get(&code) {
                 Some(existing) => existing.clone(),
                 None => {
                     let id = next;
                     next += 1;
-                    let path = format!("{}{code}/", parent.as_ref().map_or("/", |(_, p)| p.as_str()));
+                    let path = format!(
+                        "{}{code}/",
+                        parent.as_ref().map_or("/", |(_, p)| p.as_str())
+                    );
                     rows.push(region::ActiveModel {
                         id: Set(id),
                         code: Set(code.clone()),

@@ -6,27 +6,36 @@ pub const COUNTIES_PER_CITY: usize = 10;
 pub const CITIES_PER_PROVINCE: usize = 17;
 
 const FIRST: &[char] = &[
-    '安', '宝', '昌', '长', '成', '大', '德', '东', '丰', '福', '富', '固', '广', '海', '和', '河', '华', '怀', '建', '江',
-    '金', '景', '靖', '康', '乐', '利', '临', '龙', '隆', '茂', '南', '宁', '平', '庆', '青', '清', '仁', '荣', '瑞', '三',
-    '山', '上', '寿', '顺', '泰', '通', '万', '文', '武', '西', '仙', '新', '兴', '阳', '永', '玉', '元', '云', '镇', '中',
+    '安', '宝', '昌', '长', '成', '大', '德', '东', '丰', '福', '富', '固', '广', '海', '和', '河',
+    '华', '怀', '建', '江', '金', '景', '靖', '康', '乐', '利', '临', '龙', '隆', '茂', '南', '宁',
+    '平', '庆', '青', '清', '仁', '荣', '瑞', '三', '山', '上', '寿', '顺', '泰', '通', '万', '文',
+    '武', '西', '仙', '新', '兴', '阳', '永', '玉', '元', '云', '镇', '中',
 ];
 const SECOND: &[char] = &[
-    '安', '城', '川', '丰', '阜', '谷', '光', '和', '河', '湖', '化', '江', '津', '康', '陵', '林', '宁', '平', '浦', '清',
-    '泉', '山', '盛', '水', '顺', '台', '潭', '田', '溪', '乡', '兴', '阳', '源', '远', '原', '州', '庄', '治', '泽', '昭',
-    '宜', '义', '邑', '营', '余', '峪', '岳', '漳', '中', '舟', '珠', '遵', '邦', '丘', '坪', '岗', '湾', '滨', '屯', '桥',
+    '安', '城', '川', '丰', '阜', '谷', '光', '和', '河', '湖', '化', '江', '津', '康', '陵', '林',
+    '宁', '平', '浦', '清', '泉', '山', '盛', '水', '顺', '台', '潭', '田', '溪', '乡', '兴', '阳',
+    '源', '远', '原', '州', '庄', '治', '泽', '昭', '宜', '义', '邑', '营', '余', '峪', '岳', '漳',
+    '中', '舟', '珠', '遵', '邦', '丘', '坪', '岗', '湾', '滨', '屯', '桥',
 ];
 
 /// A two-character place name, different for every index below 3600 (then numbered).
 pub fn place_name(index: usize) -> String {
     let pairs = FIRST.len() * SECOND.len();
     let (round, within) = (index / pairs, index % pairs);
-    let name: String = [FIRST[within / SECOND.len()], SECOND[within % SECOND.len()]].iter().collect();
-    if round == 0 { name } else { format!("{name}{}", round + 1) }
+    let name: String = [FIRST[within / SECOND.len()], SECOND[within % SECOND.len()]]
+        .iter()
+        .collect();
+    if round == 0 {
+        name
+    } else {
+        format!("{name}{}", round + 1)
+    }
 }
 
 /// Two-digit province codes no real province uses.
 const PROVINCES: &[u32] = &[
-    66, 67, 68, 69, 70, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
+    66, 67, 68, 69, 70, 72, 73, 74, 75, 76, 77, 78, 79, 80, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92,
+    93, 94, 95, 96, 97, 98, 99,
 ];
 
 /// How many counties synthetic data can hold.
@@ -37,7 +46,11 @@ pub fn county_codes(index: usize) -> (String, String, String) {
     let province = PROVINCES[(index / (COUNTIES_PER_CITY * CITIES_PER_PROVINCE)) % PROVINCES.len()];
     let city = 1 + (index / COUNTIES_PER_CITY) % CITIES_PER_PROVINCE;
     let county = 1 + index % COUNTIES_PER_CITY;
-    (format!("{province}0000"), format!("{province}{city:02}00"), format!("{province}{city:02}{county:02}"))
+    (
+        format!("{province}0000"),
+        format!("{province}{city:02}00"),
+        format!("{province}{city:02}{county:02}"),
+    )
 }
 
 /// A kind of department, with the function class most of its spending falls in.
@@ -91,7 +104,11 @@ pub const KINDS: &[DepartmentKind] = kinds![
 pub fn department_name(county: &str, index: usize) -> (String, &'static DepartmentKind) {
     let kind = &KINDS[index % KINDS.len()];
     let round = index / KINDS.len();
-    let name = if round == 0 { format!("{county}县{}", kind.name) } else { format!("{county}县{}第{}分中心", kind.name, round + 1) };
+    let name = if round == 0 {
+        format!("{county}县{}", kind.name)
+    } else {
+        format!("{county}县{}第{}分中心", kind.name, round + 1)
+    };
     (name, kind)
 }
 
@@ -107,7 +124,10 @@ mod tests {
         let codes: HashSet<String> = (0..MAX_COUNTIES).map(|i| county_codes(i).2).collect();
         assert_eq!(codes.len(), MAX_COUNTIES);
         assert!(MAX_COUNTIES >= 2800);
-        assert_eq!(county_codes(0), ("660000".into(), "660100".into(), "660101".into()));
+        assert_eq!(
+            county_codes(0),
+            ("660000".into(), "660100".into(), "660101".into())
+        );
         assert_eq!(county_codes(171).2, "670102");
     }
 }

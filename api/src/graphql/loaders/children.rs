@@ -20,7 +20,10 @@ pub struct ChildrenLoader<E> {
 
 impl<E> ChildrenLoader<E> {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db, table: PhantomData }
+        Self {
+            db,
+            table: PhantomData,
+        }
     }
 }
 
@@ -43,5 +46,7 @@ where
     E: ChildRows + 'static,
     E::Model: Send + Sync + Clone,
 {
-    Ok(super::load_one::<ChildrenLoader<E>, _>(ctx, parent_id).await?.unwrap_or_default())
+    Ok(super::load_one::<ChildrenLoader<E>, _>(ctx, parent_id)
+        .await?
+        .unwrap_or_default())
 }

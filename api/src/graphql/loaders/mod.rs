@@ -20,7 +20,10 @@ use sea_orm::{DatabaseConnection, DbErr};
 use super::error::{ApiError, ApiResult, database_error};
 
 /// Registers every loader on the schema.
-pub fn register<Q, M, S>(builder: SchemaBuilder<Q, M, S>, db: &DatabaseConnection) -> SchemaBuilder<Q, M, S> {
+pub fn register<Q, M, S>(
+    builder: SchemaBuilder<Q, M, S>,
+    db: &DatabaseConnection,
+) -> SchemaBuilder<Q, M, S> {
     use entity::*;
     fn loader<T: Send + Sync + 'static>(inner: T) -> DataLoader<T> {
         DataLoader::new(inner, tokio::spawn).delay(std::time::Duration::from_micros(200))
@@ -34,12 +37,24 @@ pub fn register<Q, M, S>(builder: SchemaBuilder<Q, M, S>, db: &DatabaseConnectio
         .data(loader(RegionChildrenLoader::new(db.clone())))
         .data(loader(ProjectTotalsLoader::new(db.clone())))
         .data(loader(ChildrenLoader::<project::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<performance_indicator::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<stated_change::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<expenditure_line::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<performance_goal::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<procurement_item::Entity>::new(db.clone())))
-        .data(loader(ChildrenLoader::<fixed_asset::Entity>::new(db.clone())))
+        .data(loader(
+            ChildrenLoader::<performance_indicator::Entity>::new(db.clone()),
+        ))
+        .data(loader(ChildrenLoader::<stated_change::Entity>::new(
+            db.clone(),
+        )))
+        .data(loader(ChildrenLoader::<expenditure_line::Entity>::new(
+            db.clone(),
+        )))
+        .data(loader(ChildrenLoader::<performance_goal::Entity>::new(
+            db.clone(),
+        )))
+        .data(loader(ChildrenLoader::<procurement_item::Entity>::new(
+            db.clone(),
+        )))
+        .data(loader(ChildrenLoader::<fixed_asset::Entity>::new(
+            db.clone(),
+        )))
         .data(loader(ChildrenLoader::<finding::Entity>::new(db.clone())))
 }
 

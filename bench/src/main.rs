@@ -1,0 +1,111 @@
+//! `budgetql-bench`: measures budgetql and prints figures. See the README's "Benchmarks".
+//!
+//! `import` imports copies of the bundled sample (each as a different department) into a
+//! database and prints documents per second, then re-imports them unchanged.
+//!
+//! `http` starts `budgetql serve` on a database filled by `budgetql synth`, drives Q1–Q4 with
+//! wrk at each concurrency, runs the same SQL statements straight against the database (the
+//! raw-SQL floor: pgbench on PostgreSQL, a tight in-process loop on SQLite) and prints both,
+//! their ratio and the server's peak memory.
+
+mod http;
+mod load;
+mod queries;
+
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "budgetql-bench")]
+struct Bench {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import throughput: sample-sized documents per second, each in its own transaction.
+    Import {
+        /// Databases to measure (empty or fresh ones; the tables are created). Repeat the flag.
+        #[arg(long = "database-url", required = true)]
+        database_urls: Vec<String>,
+        /// How many documents.
+        #[arg(long, default_value_t = 400)]
+        documents: usize,
+    },
+    /// Q1–Q4 over HTTP against the raw-SQL floor. Needs wrk (and pgbench for PostgreSQL).
+    Http {
+        /// A database filled by `budgetql synth` (seed 1).
+        #[arg(long = "database-url")]
+        database_url: String,
+        /// Seconds per measurement.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+        /// Concurrencies to measure.
+        #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
+        concurrency: Vec<usize>,
+        /// The fiscal year queried.
+        #[arg(long, default_value_t = 2024)]
+        year: i32,
+        /// Only these queries (Q1,Q2…).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    match Bench::parse().command {
+        Command::Http {
+            database_url,
+            seconds,
+            concurrency,
+            year,
+            only,
+        } => http::run(&database_url, seconds, &concurrency, year, &only).await,
+        Command::Import {
+            database_urls,
+            documents,
+        } => {
+            println!(
+                "{:<10} {:>9} {:>10} {:>10} {:>16}",
+                "backend", "documents", "seconds", "docs/s", "unchanged docs/s"
+            );
+            for url in database_urls {
+                let db = budgetql::db::connect(&url).await?;
+                budgetql::db::migrate(&db).await?;
+                let run = std::process::id();
+                let docs: Vec<_> = (0..documents)
+                    .map(|n| {
+                        let mut doc = budgetql::document::parse_document(
+                            "sample",
+                            budgetql::sample::SAMPLE_JSON,
+                        )
+                        .expect("the sample parses");
+                        doc.department.name = format!("基准测试部门{run}-{n}");
+                        doc.units.clear();
+                        doc
+                    })
+                    .collect();
+                let started = Instant::now();
+                for doc in &docs {
+                    budgetql::import::import_document(&db, "bench", doc).await?;
+                }
+                let inserted = started.elapsed().as_secs_f64();
+                let started = Instant::now();
+                for doc in &docs {
+                    budgetql::import::import_document(&db, "bench", doc).await?;
+                }
+                let unchanged = started.elapsed().as_secs_f64();
+                let backend = format!("{:?}", db.get_database_backend()).to_lowercase();
+                println!(
+                    "{backend:<10} {documents:>9} {inserted:>10.2} {:>10.0} {:>16.0}",
+                    documents as f64 / inserted,
+                    documents as f64 / unchanged
+                );
+            }
+            Ok(())
+        }
+    }
+}
