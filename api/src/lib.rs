@@ -10,6 +10,7 @@ pub mod import;
 pub mod labels;
 pub mod money;
 pub mod parse;
+pub mod persisted_queries;
 pub mod queries;
 pub mod sample;
 pub mod startup;

@@ -12,6 +12,7 @@ use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
 use crate::graphql::{AppSchema, BearerToken, build_schema};
+use crate::persisted_queries::PersistedQueries;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -45,10 +46,12 @@ impl Application {
         let port = listener.local_addr().map_err(bind_error)?.port();
         let schema = web::Data::new(build_schema(db.clone(), admin_token));
         let db = web::Data::new(db);
+        let persisted = web::Data::new(PersistedQueries::default());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(schema.clone())
                 .app_data(db.clone())
+                .app_data(persisted.clone())
                 .route("/graphql", web::post().to(graphql))
                 .route("/graphql", web::get().to(graphql_get))
                 .route("/graphiql", web::get().to(graphiql))
@@ -73,25 +76,36 @@ impl Application {
 
 async fn graphql(
     schema: web::Data<AppSchema>,
+    persisted: web::Data<PersistedQueries>,
     http: HttpRequest,
     request: GraphQLRequest,
 ) -> GraphQLResponse {
-    schema
-        .execute(request.into_inner().data(bearer_token(&http)))
-        .await
-        .into()
+    execute(&schema, &persisted, &http, request).await.into()
+}
+
+/// Runs a request: its persisted query resolved, the caller's bearer token attached.
+async fn execute(
+    schema: &AppSchema,
+    persisted: &PersistedQueries,
+    http: &HttpRequest,
+    request: GraphQLRequest,
+) -> async_graphql::Response {
+    let mut request = request.into_inner();
+    if let Err(error) = persisted.resolve(&mut request) {
+        return async_graphql::Response::from_errors(vec![error]);
+    }
+    schema.execute(request.data(bearer_token(http))).await
 }
 
 /// GET queries are cacheable: the response carries an ETag (a hash of its body) and a request
 /// whose `If-None-Match` names it gets `304 Not Modified` without the body.
 async fn graphql_get(
     schema: web::Data<AppSchema>,
+    persisted: web::Data<PersistedQueries>,
     http: HttpRequest,
     request: GraphQLRequest,
 ) -> HttpResponse {
-    let response = schema
-        .execute(request.into_inner().data(bearer_token(&http)))
-        .await;
+    let response = execute(&schema, &persisted, &http, request).await;
     let cacheable = response.is_ok();
     let body = match serde_json::to_vec(&response) {
         Ok(body) => body,

@@ -185,3 +185,49 @@ async fn a_get_query_carries_an_etag_and_an_unchanged_answer_is_304() {
     assert_eq!(other.status(), 200, "a different answer is sent in full");
     test_db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_persisted_query_is_sent_by_its_hash_once_the_server_knows_it() {
+    let (address, test_db) = spawn_app().await;
+    let query = "{ fiscalYears { year disclosureCount } }";
+    let hash = "2c9d6f7a0c7b1ef3e4e5e9b1f7c0e7f2b0a3c6d9e8f7a6b5c4d3e2f1a0b9c8d7"; // wrong on purpose first
+    let unknown = post(
+        &address,
+        None,
+        json!({ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": hash } } }),
+    )
+    .await;
+    assert_eq!(unknown["errors"][0]["message"], "PersistedQueryNotFound");
+    let mismatched = post(&address, None, json!({ "query": query, "extensions": { "persistedQuery": { "version": 1, "sha256Hash": hash } } })).await;
+    assert_eq!(
+        mismatched["errors"][0]["message"],
+        "the sha256Hash does not match the query"
+    );
+
+    use sha2::Digest;
+    let real: String = sha2::Sha256::digest(query.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let registered = post(&address, None, json!({ "query": query, "extensions": { "persistedQuery": { "version": 1, "sha256Hash": real } } })).await;
+    assert_eq!(registered["data"]["fiscalYears"][0]["year"], 2020);
+    let by_hash = post(
+        &address,
+        None,
+        json!({ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": real } } }),
+    )
+    .await;
+    assert_eq!(by_hash["data"], registered["data"]);
+    let extensions = format!(r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{real}"}}}}"#);
+    let by_get: Value = reqwest::Client::new()
+        .get(format!("{address}/graphql"))
+        .query(&[("extensions", extensions.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(by_get["data"], registered["data"], "{by_get}");
+    test_db.cleanup().await;
+}
