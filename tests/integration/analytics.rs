@@ -204,7 +204,7 @@ async fn a_ranking_is_the_sort_of_the_departments_own_figures() {
                 ));
             }
         }
-        own.sort_by(|a, b| b.0.cmp(&a.0));
+        own.sort_by_key(|entry| std::cmp::Reverse(entry.0));
         let data = query(
             &schema,
             "{ ranking(metric: PER_CAPITA_OPERATING_COST, year: 2024, limit: 10) { rank value department { name } } }",

@@ -117,3 +117,53 @@ async fn migrate_then_import_sample_gives_the_same_answers_on_every_backend() {
         );
     }
 }
+
+fn real_text(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../api/src/parse/testdata/real")
+        .join(name)
+}
+
+#[tokio::test]
+async fn published_texts_are_imported_and_a_nameless_one_needs_department() {
+    let (url, path) = temp_sqlite_url("texts");
+    run(&["--database-url", &url, "migrate"]).await.unwrap();
+    let pingwu = real_text("01-pingwu-forestry-2019-sangong-budget.txt");
+    run(&["--database-url", &url, "import", pingwu.to_str().unwrap()])
+        .await
+        .unwrap();
+
+    let jiaoshi = real_text("09-jiaoshi-town-fuling-2020-sangong-finalaccounts.txt");
+    let error = run(&["--database-url", &url, "import", jiaoshi.to_str().unwrap()])
+        .await
+        .unwrap_err();
+    assert_eq!(error, "1 of 1 documents were not imported");
+    run(&[
+        "--database-url",
+        &url,
+        "import",
+        "--department",
+        "焦石镇人民政府",
+        jiaoshi.to_str().unwrap(),
+    ])
+    .await
+    .unwrap();
+
+    let db = budgetql::db::connect(&url).await.unwrap();
+    let data = crate::helpers::query(
+        &budgetql::graphql::build_schema(db, None),
+        r#"{ pingwu: department(name: "平武县林业和草原局") { disclosure(year: 2019) { stage threePublic { total reception vehicleOperation } } }
+             jiaoshi: department(name: "焦石镇人民政府") { disclosure(year: 2020, stage: FINAL_ACCOUNTS) { threePublic { total reception } } } }"#,
+    )
+    .await;
+    assert_eq!(
+        data["pingwu"]["disclosure"]["threePublic"]["reception"],
+        "12"
+    );
+    assert_eq!(
+        data["pingwu"]["disclosure"]["threePublic"]["vehicleOperation"],
+        "25"
+    );
+    assert_eq!(data["jiaoshi"]["disclosure"]["threePublic"]["total"], "41");
+    let _ = std::fs::remove_file(path);
+}

@@ -128,7 +128,8 @@ async fn an_amount_finer_than_a_fen_is_refused_with_its_field_path() {
 #[tokio::test]
 async fn implausible_values_are_refused_with_their_field_path() {
     let test_db = TestDb::sqlite().await;
-    let cases: Vec<(fn(&mut budgetql::document::DisclosureDocument), &str)> = vec![
+    type Mangle = fn(&mut budgetql::document::DisclosureDocument);
+    let cases: Vec<(Mangle, &str)> = vec![
         (
             |d| d.fiscal_year = 20200,
             "at `fiscalYear`: 20200 is not a plausible fiscal year",

@@ -153,6 +153,33 @@ async fn without_a_configured_token_mutations_are_refused() {
 }
 
 #[tokio::test]
+async fn import_disclosure_stores_a_published_text_with_its_findings() {
+    let (address, test_db) = spawn_app().await;
+    let text = budgetql::sample::SAMPLE_TEXT;
+    let body = json!({ "query": IMPORT_MUTATION, "variables": { "text": text } });
+    let response = post(&address, Some(ADMIN_TOKEN), body.clone()).await;
+    assert!(response["errors"].is_null(), "{response}");
+    let result = &response["data"]["importDisclosure"];
+    // The sample JSON was loaded already: the text states more (no region), so it replaces it.
+    assert_eq!(result["outcome"], "REPLACED");
+    assert_eq!(
+        result["disclosure"]["department"]["name"],
+        "中共河北省大城县委办公室"
+    );
+    assert_eq!(result["disclosure"]["expenditure"]["total"], "1465.35");
+    let rules: Vec<&str> = result["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"PARTS_VERSUS_TOTAL"), "{rules:?}");
+    let again = post(&address, Some(ADMIN_TOKEN), body).await;
+    assert_eq!(again["data"]["importDisclosure"]["outcome"], "UNCHANGED");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
 async fn a_get_query_carries_an_etag_and_an_unchanged_answer_is_304() {
     let (address, test_db) = spawn_app().await;
     let client = reqwest::Client::new();

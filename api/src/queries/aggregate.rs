@@ -230,7 +230,7 @@ fn build(
         select.expr_as(expression.clone(), Alias::new(alias));
         if grouped {
             select.add_group_by([SimpleExpr::from(expression.clone())]);
-            select.order_by_expr(expression.into(), Order::Asc);
+            select.order_by_expr(expression, Order::Asc);
         }
     }
 
@@ -249,7 +249,7 @@ fn build(
     let function_sum = if uses_lines {
         sum_fen(backend, (fl(), Alias::new("amount_fen")))
     } else {
-        null().into()
+        null()
     };
     select.expr_as(function_sum, Alias::new("function_expenditure_fen"));
     let (staff, op, three, total) = (

@@ -122,12 +122,12 @@ fn build(backend: DbBackend, metric: RankingMetric, filter: &RankingFilter) -> S
             select.and_where(denominator.clone().gt(0));
             ratio(backend, numerator.clone(), denominator.clone())
         }
-        None => numerator.clone().into(),
+        None => numerator.clone(),
     };
     select
         .expr_as(as_bigint(backend, numerator), Alias::new("numerator"))
         .expr_as(
-            denominator.map_or_else(|| Expr::cust("NULL").into(), |d| as_bigint(backend, d)),
+            denominator.map_or_else(|| Expr::cust("NULL"), |d| as_bigint(backend, d)),
             Alias::new("denominator"),
         )
         .and_where(column(d(), D::FiscalYear).eq(filter.fiscal_year))
