@@ -6,12 +6,12 @@ use async_graphql::{Context, InputObject, Object};
 use entity::department;
 
 use super::disclosure::{Disclosure, database};
-use async_graphql::ErrorExtensions;
 
-use super::error::{ApiError, ApiResult, database_error};
+use super::error::{ApiResult, database_error};
 use super::loaders::{
     DepartmentLoader, DisclosureByKeyLoader, DisclosuresOfDepartmentLoader, RegionLoader, load_one,
 };
+use super::paging::{fetch_limit, page_size, split_page};
 use super::region::Region;
 use crate::document::Stage;
 use crate::labels::Label;
@@ -119,11 +119,6 @@ impl DepartmentTotal {
     }
 }
 
-/// Largest page a client may ask for.
-const MAX_PAGE: usize = 500;
-/// Page size when `first` is omitted.
-const DEFAULT_PAGE: usize = 50;
-
 #[derive(Default)]
 pub struct DepartmentQuery;
 
@@ -154,19 +149,11 @@ impl DepartmentQuery {
             first,
             None,
             |after: Option<i32>, _, first, _| async move {
-                let size = first.unwrap_or(DEFAULT_PAGE);
-                if size > MAX_PAGE {
-                    return Err(ApiError::BadArgument {
-                        argument: "first",
-                        problem: format!("{size} is more than {MAX_PAGE}"),
-                    }
-                    .extend());
-                }
-                let mut rows = departments::page(db, &filter, after, size as u64 + 1)
+                let size = page_size(first)?;
+                let rows = departments::page(db, &filter, after, fetch_limit(size))
                     .await
                     .map_err(database_error)?;
-                let has_next = rows.len() > size;
-                rows.truncate(size);
+                let (rows, has_next) = split_page(rows, size);
                 let mut connection = Connection::with_additional_fields(
                     after.is_some(),
                     has_next,

@@ -1,13 +1,14 @@
 //! 数据质量: findings on a disclosure, and across disclosures for aggregation tools.
 
 use async_graphql::connection::{Connection, Edge, EmptyFields, query};
-use async_graphql::{Context, ErrorExtensions, Object, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 
 use entity::finding;
 
 use super::disclosure::{Disclosure, database};
-use super::error::{ApiError, ApiResult, database_error};
+use super::error::{ApiResult, database_error};
 use super::loaders::{DisclosureLoader, load_one};
+use super::paging::{fetch_limit, page_size, split_page};
 use crate::findings::{FindingRule, Severity};
 use crate::labels::Label;
 use crate::queries::findings::{self, FindingFilter};
@@ -68,9 +69,6 @@ pub struct FindingCount {
     pub disclosure_count: i64,
 }
 
-/// Largest page of findings a client may ask for.
-const MAX_PAGE: usize = 500;
-
 fn filter(rule: Option<FindingRule>, severity: Option<Severity>) -> FindingFilter {
     FindingFilter {
         rule: rule.map(Label::label),
@@ -101,19 +99,11 @@ impl FindingQuery {
             first,
             None,
             |after: Option<i32>, _, first, _| async move {
-                let size = first.unwrap_or(50);
-                if size > MAX_PAGE {
-                    return Err(ApiError::BadArgument {
-                        argument: "first",
-                        problem: format!("{size} is more than {MAX_PAGE}"),
-                    }
-                    .extend());
-                }
-                let mut rows = findings::page(db, &filter, after, size as u64 + 1)
+                let size = page_size(first)?;
+                let rows = findings::page(db, &filter, after, fetch_limit(size))
                     .await
                     .map_err(database_error)?;
-                let has_next = rows.len() > size;
-                rows.truncate(size);
+                let (rows, has_next) = split_page(rows, size);
                 let mut connection = Connection::new(after.is_some(), has_next);
                 connection
                     .edges

@@ -11,6 +11,7 @@ mod import;
 mod lines;
 mod loaders;
 mod money;
+mod paging;
 mod project;
 mod region;
 mod scalars;
