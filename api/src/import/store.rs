@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use entity::{department, disclosure, finding, performance_indicator, project, region};
+use entity::{department, disclosure, finding, project, region};
 
 use super::rows::{Checker, ChildRows, disclosure_rows};
 use crate::document::{
@@ -210,19 +210,54 @@ pub(crate) async fn insert_children<C: ConnectionTrait>(
     })
     .await?;
 
-    let mut indicators: Vec<performance_indicator::ActiveModel> = Vec::new();
-    for (mut project_row, project_indicators) in rows.projects {
-        project_row.disclosure_id = Set(disclosure_id);
-        let project_id = project::Entity::insert(project_row)
-            .exec(db)
-            .await?
-            .last_insert_id;
-        indicators.extend(project_indicators.into_iter().map(|mut row| {
-            row.project_id = Set(project_id);
-            row
-        }));
-    }
+    let (project_rows, indicator_rows): (Vec<_>, Vec<_>) = rows
+        .projects
+        .into_iter()
+        .map(|(mut project_row, indicators)| {
+            project_row.disclosure_id = Set(disclosure_id);
+            (project_row, indicators)
+        })
+        .unzip();
+    let project_ids = insert_projects(db, project_rows).await?;
+    let indicators = indicator_rows
+        .into_iter()
+        .zip(project_ids)
+        .flat_map(|(indicators, project_id)| {
+            indicators.into_iter().map(move |mut row| {
+                row.project_id = Set(project_id);
+                row
+            })
+        })
+        .collect();
     insert_all(db, indicators, |_| ()).await
+}
+
+/// Inserts a disclosure's projects and returns their ids in the same order: one multi-row
+/// `INSERT … RETURNING` where the back end has it (PostgreSQL, SQLite), else one per row.
+async fn insert_projects<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<project::ActiveModel>,
+) -> Result<Vec<i32>, DbErr> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    if !db.support_returning() {
+        let mut ids = Vec::with_capacity(rows.len());
+        for row in rows {
+            ids.push(project::Entity::insert(row).exec(db).await?.last_insert_id);
+        }
+        return Ok(ids);
+    }
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(CHUNK) {
+        let mut inserted = project::Entity::insert_many(chunk.to_vec())
+            .exec_with_returning(db)
+            .await?;
+        // Map back by source order rather than trusting RETURNING's row order.
+        inserted.sort_by_key(|p| p.ordinal);
+        ids.extend(inserted.into_iter().map(|p| p.id));
+    }
+    Ok(ids)
 }
 
 /// The stored disclosure of the same department and stage for the year before, in `doc`'s unit.
