@@ -166,6 +166,11 @@ pub async fn run(
             continue;
         }
         let statements = statements_of(database_url, &query.graphql).await?;
+        if std::env::var_os("BENCH_SHOW_SQL").is_some() {
+            for statement in &statements {
+                println!("  {}: {statement}", query.name);
+            }
+        }
         let body = serde_json_body(&query.graphql);
         for &connections in concurrency {
             let served = wrk(&url, &body, connections, seconds, &scratch)?;
