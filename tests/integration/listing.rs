@@ -166,3 +166,20 @@ async fn a_query_deeper_than_the_limit_is_refused() {
     );
     test_db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_query_more_complex_than_the_limit_is_refused() {
+    let test_db = crate::helpers::TestDb::sqlite().await;
+    let fields: String = (0..1100)
+        .map(|n| format!("y{n}: fiscalYears {{ year }} "))
+        .collect();
+    let errors = query_errors(&test_db.schema(), &format!("{{ {fields} }}")).await;
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too complex"),
+        "{errors}"
+    );
+    test_db.cleanup().await;
+}
