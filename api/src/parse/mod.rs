@@ -45,6 +45,8 @@ mod three_public;
 mod title;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_genre;

@@ -2,24 +2,13 @@
 //! accounts report with 年初预算数/决算数 columns and blank zero cells, a 三公 table in rows,
 //! punctuation and line-break variants, and the errors for texts that do not say enough.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
-use super::{Overrides, ParsedDisclosure, parse_disclosure};
+use super::{Overrides, parse_disclosure};
 use crate::document::{BudgetItem, Classification, Stage};
 use crate::money::MoneyUnit;
 
-fn parse(text: &str) -> ParsedDisclosure {
-    match parse_disclosure(text, &Overrides::default()) {
-        Ok(p) => p,
-        Err(e) => panic!("does not parse: {e}"),
-    }
-}
-
-fn d(s: &str) -> Option<Decimal> {
-    Decimal::from_str(s).ok()
-}
+use super::test_support::{d, parse};
 
 const MUNICIPAL: &str = "某某市自然资源和规划局2023年单位预算情况说明
 

@@ -2,11 +2,7 @@
 //! each states, worked out by hand from the text. Where a text is cut off, only what is present
 //! is asserted.
 
-use std::str::FromStr;
-
-use rust_decimal::Decimal;
-
-use super::{Overrides, ParsedDisclosure, parse_disclosure};
+use super::{Overrides, parse_disclosure};
 use crate::document::{BudgetItem, DisclosureDocument, Stage, StatedChange};
 use crate::money::MoneyUnit;
 
@@ -27,16 +23,7 @@ const JIAOSHI: &str =
 const MATA: &str =
     include_str!("testdata/real/10-mata-town-jingyan-2023-performance-targets-table-yuan.txt");
 
-fn parse(text: &str) -> ParsedDisclosure {
-    match parse_disclosure(text, &Overrides::default()) {
-        Ok(p) => p,
-        Err(e) => panic!("does not parse: {e}"),
-    }
-}
-
-fn d(s: &str) -> Option<Decimal> {
-    Decimal::from_str(s).ok()
-}
+use super::test_support::{d, parse};
 
 fn change(doc: &DisclosureDocument, item: BudgetItem) -> StatedChange {
     match doc.stated_changes.iter().find(|c| c.item == item) {
