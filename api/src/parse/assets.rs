@@ -85,21 +85,8 @@ pub fn read(
             else {
                 continue;
             };
-            if row.cells.len() != header.cells.len() {
-                warnings.push(
-                    row.line,
-                    format!(
-                        "a fixed-asset row has {} cells where the header has {}",
-                        row.cells.len(),
-                        header.cells.len()
-                    ),
-                );
-            }
-            let cell = |c: Option<usize>| {
-                c.and_then(|c| row.cells.get(c))
-                    .filter(|s| !key_of(s).is_empty())
-                    .cloned()
-            };
+            row.check_width(header, "fixed-asset table", warnings);
+            let cell = |c: Option<usize>| row.filled_cell(c);
             let value = match cell(value).and_then(|c| parse_cell_amount(&c, unit)) {
                 Some(Ok((v, u))) => match to_document_unit(v, u, cx.unit) {
                     Ok(v) => Some(v),

@@ -139,21 +139,8 @@ fn units(tables: &[Block], warnings: &mut Warnings) -> Vec<UnitInfo> {
             continue;
         };
         for row in block.rows.iter().skip(h + 1) {
-            if row.cells.len() != header.cells.len() {
-                warnings.push(
-                    row.line,
-                    format!(
-                        "a row of the units table has {} cells where the header has {}",
-                        row.cells.len(),
-                        header.cells.len()
-                    ),
-                );
-            }
-            let cell = |c: Option<usize>| {
-                c.and_then(|c| row.cells.get(c))
-                    .filter(|s| !key_of(s).is_empty())
-                    .cloned()
-            };
+            row.check_width(header, "units table", warnings);
+            let cell = |c: Option<usize>| row.filled_cell(c);
             let Some(unit_name) = cell(Some(name)) else {
                 continue;
             };

@@ -78,6 +78,30 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
+impl Row {
+    /// The text of cell `column`, unless the row has no such cell or it holds nothing.
+    pub fn filled_cell(&self, column: Option<usize>) -> Option<String> {
+        column
+            .and_then(|c| self.cells.get(c))
+            .filter(|s| !super::normalise::key_of(s).is_empty())
+            .cloned()
+    }
+
+    /// Warns when the row has another number of cells than its header.
+    pub fn check_width(&self, header: &Row, table: &str, warnings: &mut super::Warnings) {
+        if self.cells.len() != header.cells.len() {
+            warnings.push(
+                self.line,
+                format!(
+                    "a row of the {table} has {} cells where the header has {}",
+                    self.cells.len(),
+                    header.cells.len()
+                ),
+            );
+        }
+    }
+}
+
 /// A table: consecutive rows (blank lines allowed between them).
 #[derive(Debug, Clone)]
 pub struct Block {
