@@ -9,9 +9,16 @@ async fn run(args: &[&str]) -> Result<(), String> {
     cli.run().await.map_err(|e| e.to_string())
 }
 
+/// Removes an SQLite file with its WAL and shared-memory files.
+fn remove_sqlite(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
 fn temp_sqlite_url(name: &str) -> (String, std::path::PathBuf) {
     let path = std::env::temp_dir().join(format!("budgetql-cli-{}-{name}.db", std::process::id()));
-    let _ = std::fs::remove_file(&path);
+    remove_sqlite(&path);
     (format!("sqlite://{}", path.display()), path)
 }
 
@@ -52,7 +59,7 @@ async fn importing_a_missing_file_fails_and_names_it() {
         error,
         "cannot read /no/such/file.json: No such file or directory (os error 2)"
     );
-    let _ = std::fs::remove_file(path);
+    remove_sqlite(&path);
 }
 
 #[tokio::test]
@@ -79,7 +86,7 @@ async fn importing_a_directory_keeps_the_good_documents_and_fails_for_the_bad() 
         "the good document was kept"
     );
     let _ = std::fs::remove_dir_all(dir);
-    let _ = std::fs::remove_file(path);
+    remove_sqlite(&path);
 }
 
 #[tokio::test]
@@ -165,5 +172,5 @@ async fn published_texts_are_imported_and_a_nameless_one_needs_department() {
         "25"
     );
     assert_eq!(data["jiaoshi"]["disclosure"]["threePublic"]["total"], "41");
-    let _ = std::fs::remove_file(path);
+    remove_sqlite(&path);
 }
