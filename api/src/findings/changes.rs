@@ -9,6 +9,7 @@ use super::sums::{Figure, compare};
 use super::tolerance::allowed_difference;
 use super::{Finding, FindingRule, Severity};
 use crate::document::{BudgetItem, DisclosureDocument};
+use crate::labels::Label;
 
 /// The stored disclosure of the year before: its figures, in the current document's unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,9 +21,9 @@ pub struct PreviousYear {
 impl PreviousYear {
     /// The figures an earlier document states (in its unit, which must be the later one's).
     pub fn from_document(doc: &DisclosureDocument) -> Self {
-        let figures = ALL_ITEMS
+        let figures = BudgetItem::ALL
             .iter()
-            .filter_map(|item| figure_of(doc, *item).map(|v| (*item, v)))
+            .filter_map(|(item, _)| figure_of(doc, *item).map(|v| (*item, v)))
             .collect();
         PreviousYear {
             fiscal_year: doc.fiscal_year,
@@ -30,22 +31,6 @@ impl PreviousYear {
         }
     }
 }
-
-const ALL_ITEMS: [BudgetItem; 13] = [
-    BudgetItem::IncomeTotal,
-    BudgetItem::ExpenditureTotal,
-    BudgetItem::Basic,
-    BudgetItem::Personnel,
-    BudgetItem::PublicOperating,
-    BudgetItem::Project,
-    BudgetItem::OperatingCost,
-    BudgetItem::ThreePublicTotal,
-    BudgetItem::OutboundTravel,
-    BudgetItem::VehicleTotal,
-    BudgetItem::VehiclePurchase,
-    BudgetItem::VehicleOperation,
-    BudgetItem::Reception,
-];
 
 /// A figure of the document by the item that names it.
 pub fn figure_of(doc: &DisclosureDocument, item: BudgetItem) -> Option<Decimal> {

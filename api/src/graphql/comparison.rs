@@ -15,6 +15,7 @@ use crate::document::{BudgetItem, Stage};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
 use crate::queries::disclosures::DisclosureKey;
+use crate::queries::figures::fen_of;
 
 /// The stored disclosure of the same department for `year` and `stage`.
 pub async fn sibling(
@@ -29,24 +30,6 @@ pub async fn sibling(
         stage: stage.label(),
     };
     load_one::<DisclosureByKeyLoader, _>(ctx, key).await
-}
-
-fn fen_of(d: &disclosure::Model, item: BudgetItem) -> Option<i64> {
-    match item {
-        BudgetItem::IncomeTotal => d.income_total_fen,
-        BudgetItem::ExpenditureTotal => d.expenditure_total_fen,
-        BudgetItem::Basic => d.expenditure_basic_fen,
-        BudgetItem::Personnel => d.expenditure_personnel_fen,
-        BudgetItem::PublicOperating => d.expenditure_public_operating_fen,
-        BudgetItem::Project => d.expenditure_project_fen,
-        BudgetItem::OperatingCost => d.operating_cost_fen,
-        BudgetItem::ThreePublicTotal => d.three_public_total_fen,
-        BudgetItem::OutboundTravel => d.outbound_travel_fen,
-        BudgetItem::VehicleTotal => d.vehicle_total_fen,
-        BudgetItem::VehiclePurchase => d.vehicle_purchase_fen,
-        BudgetItem::VehicleOperation => d.vehicle_operation_fen,
-        BudgetItem::Reception => d.reception_fen,
-    }
 }
 
 /// 比上年增减: one figure against the stored previous year, beside what the document states.

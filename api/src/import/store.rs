@@ -18,6 +18,7 @@ use crate::findings::{self, Finding, PreviousYear};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
 use crate::parse::{Overrides, ParseError, ParseWarning, parse_disclosure};
+use crate::queries::figures::fen_of;
 
 /// Why a document was not imported. The database is left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -280,27 +281,10 @@ async fn previous_year<C: ConnectionTrait>(
 
 /// A stored disclosure's figures by item, in `unit`.
 pub fn previous_figures(d: &disclosure::Model, unit: MoneyUnit) -> PreviousYear {
-    let figures = [
-        (BudgetItem::IncomeTotal, d.income_total_fen),
-        (BudgetItem::ExpenditureTotal, d.expenditure_total_fen),
-        (BudgetItem::Basic, d.expenditure_basic_fen),
-        (BudgetItem::Personnel, d.expenditure_personnel_fen),
-        (
-            BudgetItem::PublicOperating,
-            d.expenditure_public_operating_fen,
-        ),
-        (BudgetItem::Project, d.expenditure_project_fen),
-        (BudgetItem::OperatingCost, d.operating_cost_fen),
-        (BudgetItem::ThreePublicTotal, d.three_public_total_fen),
-        (BudgetItem::OutboundTravel, d.outbound_travel_fen),
-        (BudgetItem::VehicleTotal, d.vehicle_total_fen),
-        (BudgetItem::VehiclePurchase, d.vehicle_purchase_fen),
-        (BudgetItem::VehicleOperation, d.vehicle_operation_fen),
-        (BudgetItem::Reception, d.reception_fen),
-    ]
-    .into_iter()
-    .filter_map(|(item, fen)| fen.map(|f| (item, unit.from_fen(f))))
-    .collect();
+    let figures = BudgetItem::ALL
+        .iter()
+        .filter_map(|(item, _)| fen_of(d, *item).map(|f| (*item, unit.from_fen(f))))
+        .collect();
     PreviousYear {
         fiscal_year: d.fiscal_year,
         figures,

@@ -5,6 +5,8 @@ use sea_orm::FromQueryResult;
 
 use entity::disclosure;
 
+use crate::document::BudgetItem;
+
 /// Income, expenditure, 机关运行经费 and 三公, in 分; `None` where not stated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromQueryResult)]
 pub struct Figures {
@@ -78,5 +80,24 @@ impl From<&disclosure::Model> for Figures {
             vehicle_operation_fen: d.vehicle_operation_fen,
             reception_fen: d.reception_fen,
         }
+    }
+}
+
+/// The stored figure (in 分) of a disclosure that `item` names.
+pub fn fen_of(d: &disclosure::Model, item: BudgetItem) -> Option<i64> {
+    match item {
+        BudgetItem::IncomeTotal => d.income_total_fen,
+        BudgetItem::ExpenditureTotal => d.expenditure_total_fen,
+        BudgetItem::Basic => d.expenditure_basic_fen,
+        BudgetItem::Personnel => d.expenditure_personnel_fen,
+        BudgetItem::PublicOperating => d.expenditure_public_operating_fen,
+        BudgetItem::Project => d.expenditure_project_fen,
+        BudgetItem::OperatingCost => d.operating_cost_fen,
+        BudgetItem::ThreePublicTotal => d.three_public_total_fen,
+        BudgetItem::OutboundTravel => d.outbound_travel_fen,
+        BudgetItem::VehicleTotal => d.vehicle_total_fen,
+        BudgetItem::VehiclePurchase => d.vehicle_purchase_fen,
+        BudgetItem::VehicleOperation => d.vehicle_operation_fen,
+        BudgetItem::Reception => d.reception_fen,
     }
 }
