@@ -3,7 +3,13 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    TransactionTrait,
+};
+
+use crate::queries::data_version;
+use crate::queries::rollup::{self, RollupCells};
 
 /// The embedded default: an SQLite file in the working directory, created on first use.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://budgetql.db";
@@ -51,9 +57,28 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DatabaseError> {
     Ok(db)
 }
 
-/// Applies every pending migration.
+/// The migration that creates the summary table, which must then be filled from the disclosures.
+const ROLLUP_MIGRATION: &str = "m20261128_000002_create_region_rollup";
+
+/// Applies every pending migration, and fills the roll-up summary table when it was just made.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DatabaseError> {
-    Migrator::up(db, None).await.map_err(DatabaseError::Migrate)
+    let pending = Migrator::get_pending_migrations(db)
+        .await
+        .map_err(DatabaseError::Migrate)?;
+    Migrator::up(db, None)
+        .await
+        .map_err(DatabaseError::Migrate)?;
+    if pending.iter().any(|m| m.name() == ROLLUP_MIGRATION) {
+        let txn = db.begin().await.map_err(DatabaseError::Migrate)?;
+        data_version::begin_write(&txn)
+            .await
+            .map_err(DatabaseError::Migrate)?;
+        rollup::refresh(&txn, &RollupCells::All)
+            .await
+            .map_err(DatabaseError::Migrate)?;
+        txn.commit().await.map_err(DatabaseError::Migrate)?;
+    }
+    Ok(())
 }
 
 /// Checks the scheme and lets SQLite create its file.

@@ -7,6 +7,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_create_budget_tables;
+mod m20261128_000002_create_region_rollup;
 mod schema_helpers;
 
 /// Runs budgetql's migrations.
@@ -15,6 +16,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_create_budget_tables::Migration)]
+        vec![
+            Box::new(m20261128_000001_create_budget_tables::Migration),
+            Box::new(m20261128_000002_create_region_rollup::Migration),
+        ]
     }
 }

@@ -8,5 +8,6 @@ mod helpers;
 mod import;
 mod listing;
 mod money;
+mod rollup;
 mod schema;
 mod server;

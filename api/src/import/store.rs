@@ -3,7 +3,7 @@
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, TransactionTrait,
+    IntoActiveModel, QueryFilter, TransactionTrait, TryIntoModel,
 };
 use sha2::{Digest, Sha256};
 
@@ -18,7 +18,9 @@ use crate::findings::{self, Finding, PreviousYear};
 use crate::labels::Label;
 use crate::money::MoneyUnit;
 use crate::parse::{Overrides, ParseError, ParseWarning, parse_disclosure};
+use crate::queries::data_version;
 use crate::queries::figures::fen_of;
+use crate::queries::rollup::{self, RollupCells};
 
 /// Why a document was not imported. The database is left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -94,15 +96,28 @@ pub async fn import_document(
     };
 
     let txn = db.begin().await.map_err(database)?;
+    data_version::begin_write(&txn).await.map_err(database)?;
     let region_id = upsert_regions(&txn, &regions).await.map_err(database)?;
-    let department_id =
-        upsert_department(&txn, &check, &doc.department, &department_name, region_id)
-            .await
-            .map_err(database)?;
+    // Summary rows of departments whose region or unit nature this document changes.
+    let mut moved = Vec::new();
+    let department = upsert_department(
+        &txn,
+        &check,
+        &doc.department,
+        &department_name,
+        region_id,
+        &mut moved,
+    )
+    .await
+    .map_err(database)?;
+    let department_id = department.id;
     for unit in &doc.units {
-        upsert_unit(&txn, unit, department_id, region_id)
+        upsert_unit(&txn, unit, department_id, region_id, &mut moved)
             .await
             .map_err(database)?;
+    }
+    for cells in &moved {
+        rollup::refresh(&txn, cells).await.map_err(database)?;
     }
     let existing = disclosure::Entity::find()
         .filter(disclosure::Column::DepartmentId.eq(department_id))
@@ -146,6 +161,13 @@ pub async fn import_document(
     insert_findings(&txn, disclosure_id, found)
         .await
         .map_err(database)?;
+    let cell = RollupCells::Cell {
+        region_id: department.region_id,
+        unit_nature: department.unit_nature,
+        fiscal_year: doc.fiscal_year,
+        stage: doc.stage.label().to_owned(),
+    };
+    rollup::refresh(&txn, &cell).await.map_err(database)?;
     txn.commit().await.map_err(database)?;
     Ok(ImportReport {
         disclosure_id,
@@ -394,14 +416,31 @@ struct Attributes {
     duties: Option<String>,
 }
 
-/// Finds the department by name and refreshes what the document states, or creates it.
+/// A department as stored after an import: where its disclosures are summed.
+struct Placed {
+    id: i32,
+    region_id: Option<i32>,
+    unit_nature: Option<String>,
+}
+
+/// The summary rows of a department's region and unit nature, every year and stage.
+fn placement(department: &department::Model) -> RollupCells {
+    RollupCells::Placement {
+        region_id: department.region_id,
+        unit_nature: department.unit_nature.clone(),
+    }
+}
+
+/// Finds the department by name and refreshes what the document states, or creates it. When
+/// its region or unit nature changes, the old and new summary rows are added to `moved`.
 async fn upsert_by_name<C: ConnectionTrait>(
     db: &C,
     name: &str,
     region_id: Option<i32>,
     parent_id: Option<i32>,
     attributes: Attributes,
-) -> Result<i32, DbErr> {
+    moved: &mut Vec<RollupCells>,
+) -> Result<Placed, DbErr> {
     let found = department::Entity::find()
         .filter(department::Column::Name.eq(name))
         .one(db)
@@ -417,9 +456,14 @@ async fn upsert_by_name<C: ConnectionTrait>(
             funding_form: Set(attributes.funding_form),
             duties: Set(attributes.duties),
         };
-        return Ok(row.insert(db).await?.id);
+        let inserted = row.insert(db).await?;
+        return Ok(Placed {
+            id: inserted.id,
+            region_id: inserted.region_id,
+            unit_nature: inserted.unit_nature,
+        });
     };
-    let id = existing.id;
+    let before = placement(&existing);
     let mut row = existing.into_active_model();
     // What the document states updates the stored department; what it omits is kept.
     if region_id.is_some() {
@@ -435,10 +479,20 @@ async fn upsert_by_name<C: ConnectionTrait>(
             column.set_if_not_equals(value);
         }
     }
-    if row.is_changed() {
-        row.update(db).await?;
+    let stored = if row.is_changed() {
+        row.update(db).await?
+    } else {
+        row.try_into_model()?
+    };
+    let after = placement(&stored);
+    if after != before {
+        moved.extend([before, after]);
     }
-    Ok(id)
+    Ok(Placed {
+        id: stored.id,
+        region_id: stored.region_id,
+        unit_nature: stored.unit_nature,
+    })
 }
 
 /// Text that fits `max` characters, else absent (attributes are informative, never fatal).
@@ -456,7 +510,8 @@ async fn upsert_department<C: ConnectionTrait>(
     info: &DepartmentInfo,
     name: &str,
     region_id: Option<i32>,
-) -> Result<i32, DbErr> {
+    moved: &mut Vec<RollupCells>,
+) -> Result<Placed, DbErr> {
     let duties = check
         .text("department.duties", &info.duties, 60_000)
         .ok()
@@ -467,7 +522,7 @@ async fn upsert_department<C: ConnectionTrait>(
         funding_form: short(&info.funding_form, 50),
         duties,
     };
-    upsert_by_name(db, name, region_id, None, attributes).await
+    upsert_by_name(db, name, region_id, None, attributes, moved).await
 }
 
 /// A unit of the 机构设置 table: the department itself (its attributes), or a subordinate
@@ -477,6 +532,7 @@ async fn upsert_unit<C: ConnectionTrait>(
     unit: &UnitInfo,
     department_id: i32,
     region_id: Option<i32>,
+    moved: &mut Vec<RollupCells>,
 ) -> Result<(), DbErr> {
     let Some(name) = short(&Some(unit.name.clone()), 255) else {
         return Ok(());
@@ -487,7 +543,7 @@ async fn upsert_unit<C: ConnectionTrait>(
         funding_form: short(&unit.funding_form, 50),
         duties: None,
     };
-    upsert_by_name(db, &name, region_id, Some(department_id), attributes)
+    upsert_by_name(db, &name, region_id, Some(department_id), attributes, moved)
         .await
         .map(|_| ())
 }

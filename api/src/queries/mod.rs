@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod children;
+pub mod data_version;
 pub mod departments;
 pub mod disclosures;
 pub mod figures;
@@ -11,4 +12,6 @@ pub mod fiscal_years;
 pub mod projects;
 pub mod ranking;
 pub mod regions;
+pub mod rollup;
 pub mod sql;
+pub mod sums;

@@ -14,10 +14,14 @@ use crate::document::{DisclosureDocument, DocumentError};
 use crate::findings::{self, PreviousYear};
 use crate::import::rows::{Checker, disclosure_rows};
 use crate::import::store::{content_hash, insert_all, insert_findings};
+use crate::queries::data_version;
+use crate::queries::rollup::{self, RollupCells};
 
 /// A document ready to write, for a department whose id is known.
 pub struct PendingDocument {
     pub department_id: i32,
+    /// The department's region, whose summary rows the batch recomputes.
+    pub region_id: i32,
     pub document: DisclosureDocument,
     pub previous: Option<PreviousYear>,
 }
@@ -63,7 +67,9 @@ pub async fn write_batch(
     let mut projects = Vec::new();
     let mut indicators = Vec::new();
     let mut found = Vec::new();
+    let mut regions = std::collections::BTreeSet::new();
     for pending in batch {
+        regions.insert(pending.region_id);
         let doc = &pending.document;
         let check = Checker::new("synthetic", doc.amount_unit);
         let mut rows = disclosure_rows(&check, doc, &content_hash(doc))?;
@@ -97,6 +103,7 @@ pub async fn write_batch(
     };
 
     let txn = db.begin().await?;
+    data_version::begin_write(&txn).await?;
     insert_all(&txn, disclosures, |_| ()).await?;
     insert_all(&txn, projects, |_| ()).await?;
     insert_all(
@@ -138,6 +145,8 @@ pub async fn write_batch(
     for (disclosure_id, findings) in found {
         insert_findings(&txn, disclosure_id, findings).await?;
     }
+    let regions = RollupCells::Regions(regions.into_iter().collect());
+    rollup::refresh(&txn, &regions).await?;
     txn.commit().await?;
     Ok(written)
 }

@@ -210,6 +210,7 @@ pub async fn synthesize(
                     }
                     batch.push(bulk::PendingDocument {
                         department_id,
+                        region_id: *county_id,
                         document: doc,
                         previous: last_previous,
                     });

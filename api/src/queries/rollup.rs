@@ -1,0 +1,127 @@
+//! The `region_rollup` summary table: which of its rows a write touches, and recomputing them
+//! from the disclosures in SQL inside the writer's transaction.
+
+use sea_orm::sea_query::{Alias, Cond, Expr, ExprTrait, JoinType, Query, SimpleExpr};
+use sea_orm::{ConnectionTrait, DbErr, Value};
+
+use entity::{department, disclosure, region_rollup};
+
+use super::sums;
+
+/// A set of summary rows to recompute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RollupCells {
+    /// One (region, unit nature, year, stage) row: what storing or replacing a disclosure changes.
+    Cell {
+        region_id: Option<i32>,
+        unit_nature: Option<String>,
+        fiscal_year: i32,
+        stage: String,
+    },
+    /// Every year and stage of a (region, unit nature): where a department moved from or to.
+    Placement {
+        region_id: Option<i32>,
+        unit_nature: Option<String>,
+    },
+    /// Every row of these regions (a bulk load).
+    Regions(Vec<i32>),
+    /// The whole table.
+    All,
+}
+
+/// `column IS NULL` or `column = value`.
+fn matches<V: Into<Value>>(column: Expr, value: Option<V>) -> SimpleExpr {
+    match value {
+        Some(value) => column.eq(value.into()),
+        None => column.is_null(),
+    }
+}
+
+impl RollupCells {
+    /// The condition on (region id, unit nature, fiscal year, stage) expressions.
+    fn condition(&self, region_id: Expr, unit_nature: Expr, year: Expr, stage: Expr) -> Cond {
+        match self {
+            RollupCells::Cell {
+                region_id: region,
+                unit_nature: nature,
+                fiscal_year,
+                stage: stage_label,
+            } => Cond::all()
+                .add(matches(region_id, *region))
+                .add(matches(unit_nature, nature.clone()))
+                .add(year.eq(*fiscal_year))
+                .add(stage.eq(stage_label.as_str())),
+            RollupCells::Placement {
+                region_id: region,
+                unit_nature: nature,
+            } => Cond::all()
+                .add(matches(region_id, *region))
+                .add(matches(unit_nature, nature.clone())),
+            RollupCells::Regions(ids) => Cond::all().add(region_id.is_in(ids.iter().copied())),
+            RollupCells::All => Cond::all(),
+        }
+    }
+}
+
+/// Recomputes the summary rows `cells` names from the disclosures: deletes them, then inserts
+/// them again with one `INSERT … SELECT … GROUP BY`. Callers hold the data-version lock (see
+/// [`super::data_version::begin_write`]), so no other writer recomputes the same rows meanwhile.
+pub async fn refresh<C: ConnectionTrait>(db: &C, cells: &RollupCells) -> Result<(), DbErr> {
+    use region_rollup::Column as R;
+    let delete = Query::delete()
+        .from_table(region_rollup::Entity)
+        .cond_where(cells.condition(
+            Expr::col(R::RegionId),
+            Expr::col(R::UnitNature),
+            Expr::col(R::FiscalYear),
+            Expr::col(R::Stage),
+        ))
+        .to_owned();
+    db.execute(&delete).await?;
+
+    let (d, dep) = (Alias::new("d"), Alias::new("dep"));
+    let keys = [
+        Expr::col((dep.clone(), department::Column::RegionId)),
+        Expr::col((d.clone(), disclosure::Column::FiscalYear)),
+        Expr::col((d.clone(), disclosure::Column::Stage)),
+        Expr::col((dep.clone(), department::Column::UnitNature)),
+    ];
+    let mut select = Query::select();
+    select.from_as(disclosure::Entity, d.clone()).join_as(
+        JoinType::InnerJoin,
+        department::Entity,
+        dep.clone(),
+        Expr::col((dep.clone(), department::Column::Id))
+            .equals((d.clone(), disclosure::Column::DepartmentId)),
+    );
+    for key in &keys {
+        select.expr(key.clone());
+    }
+    select.expr(Expr::col((d.clone(), disclosure::Column::Id)).count());
+    let sums = sums::over_disclosures(db.get_database_backend(), &d);
+    for (_, sum) in &sums {
+        select.expr(sum.clone());
+    }
+    let [region_key, year_key, stage_key, nature_key] = keys.clone();
+    select.cond_where(cells.condition(region_key, nature_key, year_key, stage_key));
+    select.add_group_by(keys);
+
+    let columns = [
+        "region_id",
+        "fiscal_year",
+        "stage",
+        "unit_nature",
+        "disclosure_count",
+    ]
+    .into_iter()
+    .chain(sums.iter().map(|(name, _)| *name))
+    .map(Alias::new);
+    let insert = Query::insert()
+        .into_table(region_rollup::Entity)
+        .columns(columns)
+        .select_from(select)
+        .map_err(|e| DbErr::Custom(format!("summary rows statement: {e}")))?
+        .to_owned();
+    db.execute(&insert).await?;
+    Ok(())
+}

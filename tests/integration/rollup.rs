@@ -1,0 +1,134 @@
+//! The `region_rollup` summary table gives the same roll-ups as the disclosures themselves,
+//! after synthetic bulk loads, imports, replacements and departments that change unit nature,
+//! and it is filled from existing data when its migration is applied.
+
+use budgetql::import::import_document;
+use budgetql::queries::aggregate::{
+    AggregateFilter, AggregateRow, Dimension, Source, aggregate_from,
+};
+use budgetql::synth::{SynthOptions, synthesize};
+use migration::{Migrator, MigratorTrait};
+use rust_decimal::Decimal;
+use sea_orm::DatabaseConnection;
+
+use crate::helpers::{TestDb, backends, sample_variant};
+
+/// Roll-ups the summary table can answer: each group has one year and one stage.
+fn answerable() -> Vec<(AggregateFilter, Vec<Dimension>)> {
+    let budget = |years: Option<Vec<i32>>, region_path: Option<&str>| AggregateFilter {
+        region_path: region_path.map(str::to_owned),
+        years,
+        stage: Some("BUDGET"),
+        ..AggregateFilter::default()
+    };
+    vec![
+        (budget(None, None), vec![Dimension::Year]),
+        (budget(None, Some("/660000/")), vec![Dimension::Year]),
+        (budget(None, None), vec![Dimension::Year, Dimension::Region]),
+        (
+            budget(Some(vec![2023]), Some("/660000/")),
+            vec![Dimension::UnitNature],
+        ),
+        (budget(Some(vec![2024]), None), vec![]),
+        (
+            AggregateFilter {
+                unit_nature: Some("行政单位".to_owned()),
+                ..AggregateFilter::default()
+            },
+            vec![Dimension::Year, Dimension::Stage],
+        ),
+        (
+            AggregateFilter::default(),
+            vec![Dimension::Year, Dimension::Stage, Dimension::UnitNature],
+        ),
+    ]
+}
+
+async fn both(
+    db: &DatabaseConnection,
+    filter: &AggregateFilter,
+    dimensions: &[Dimension],
+) -> (Vec<AggregateRow>, Vec<AggregateRow>) {
+    let from_rollup = aggregate_from(db, Source::Rollup, filter, dimensions)
+        .await
+        .unwrap();
+    let from_disclosures = aggregate_from(db, Source::Disclosures, filter, dimensions)
+        .await
+        .unwrap();
+    (from_rollup, from_disclosures)
+}
+
+async fn assert_rollup_agrees(test_db: &TestDb, when: &str) {
+    for (filter, dimensions) in answerable() {
+        assert_eq!(
+            Source::for_query(&filter, &dimensions),
+            Source::Rollup,
+            "{filter:?} {dimensions:?}"
+        );
+        let (from_rollup, from_disclosures) = both(&test_db.db, &filter, &dimensions).await;
+        assert!(!from_disclosures.is_empty(), "{filter:?} {dimensions:?}");
+        assert_eq!(
+            from_rollup, from_disclosures,
+            "{when}, {filter:?} by {dimensions:?} on {:?}",
+            test_db.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_summary_table_gives_the_roll_ups_of_the_disclosures_through_every_kind_of_write() {
+    for test_db in backends().await {
+        let options = SynthOptions {
+            counties: 3,
+            departments: 4,
+            years: 3,
+            last_year: 2024,
+            seed: 11,
+            projects: (1, 2),
+            flawed_per_mille: 100,
+        };
+        synthesize(&test_db.db, &options).await.unwrap();
+        assert_rollup_agrees(&test_db, "after synth").await;
+
+        // New departments in the sample's region, then one replaced with other figures.
+        for (name, year) in [("甲局", 2023), ("甲局", 2024), ("乙局", 2024)] {
+            let doc = sample_variant(name, year);
+            import_document(&test_db.db, name, &doc).await.unwrap();
+        }
+        let mut changed = sample_variant("甲局", 2024);
+        changed.expenditure.total = changed.expenditure.total.map(|t| t + Decimal::ONE);
+        import_document(&test_db.db, "changed", &changed)
+            .await
+            .unwrap();
+        assert_rollup_agrees(&test_db, "after imports").await;
+
+        // The department changes unit nature: its rows of every year move.
+        let mut moved = sample_variant("甲局", 2024);
+        moved.department.unit_nature = Some("事业单位".to_owned());
+        import_document(&test_db.db, "moved", &moved).await.unwrap();
+        assert_rollup_agrees(&test_db, "after a department moved").await;
+        test_db.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn applying_the_summary_migration_fills_it_from_stored_disclosures() {
+    for test_db in backends().await {
+        let test_db = test_db.with_sample().await;
+        for year in [2021, 2022] {
+            let doc = sample_variant("丙局", year);
+            import_document(&test_db.db, "丙局", &doc).await.unwrap();
+        }
+        Migrator::down(&test_db.db, Some(1)).await.unwrap();
+        budgetql::db::migrate(&test_db.db).await.unwrap();
+        let by_year = [Dimension::Year];
+        let filter = AggregateFilter {
+            stage: Some("BUDGET"),
+            ..AggregateFilter::default()
+        };
+        let (from_rollup, from_disclosures) = both(&test_db.db, &filter, &by_year).await;
+        assert_eq!(from_disclosures.len(), 3, "{:?}", test_db.backend);
+        assert_eq!(from_rollup, from_disclosures, "{:?}", test_db.backend);
+        test_db.cleanup().await;
+    }
+}
