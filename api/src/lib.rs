@@ -12,6 +12,7 @@ pub mod money;
 pub mod parse;
 pub mod persisted_queries;
 pub mod queries;
+pub mod response_cache;
 pub mod sample;
 pub mod startup;
 pub mod synth;

@@ -17,20 +17,27 @@ struct Server {
 }
 
 impl Server {
-    fn start(database_url: &str) -> Result<Self, Box<dyn std::error::Error>> {
+    fn start(
+        database_url: &str,
+        response_cache_mib: Option<usize>,
+    ) -> Result<Self, Box<dyn std::error::Error>> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
         let binary = std::env::current_exe()?.with_file_name("budgetql");
-        let child = Command::new(&binary)
-            .args([
-                "serve",
-                "--no-sample",
-                "--bind",
-                &format!("127.0.0.1:{port}"),
-                "--database-url",
-                database_url,
-            ])
+        let mut command = Command::new(&binary);
+        command.args([
+            "serve",
+            "--no-sample",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--database-url",
+            database_url,
+        ]);
+        if let Some(mib) = response_cache_mib {
+            command.args(["--response-cache-mib", &mib.to_string()]);
+        }
+        let child = command
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()
@@ -132,21 +139,34 @@ async fn in_process_floor(
     })
 }
 
-pub async fn run(
-    database_url: &str,
-    seconds: u64,
-    concurrency: &[usize],
-    year: i32,
-    only: &[String],
-) -> Result<(), Box<dyn std::error::Error>> {
+/// What the HTTP benchmark measures.
+pub struct Options {
+    /// Seconds per measurement.
+    pub seconds: u64,
+    pub concurrency: Vec<usize>,
+    /// The fiscal year queried.
+    pub year: i32,
+    /// Only these queries (empty: all).
+    pub only: Vec<String>,
+    /// The server's response cache in MiB; `None`: its default.
+    pub response_cache_mib: Option<usize>,
+}
+
+pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn std::error::Error>> {
+    let (seconds, year) = (options.seconds, options.year);
     let db = budgetql::db::connect(database_url).await?;
     let backend = db.get_database_backend();
     let scratch = std::env::temp_dir().join(format!("budgetql-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch)?;
-    let server = Server::start(database_url)?;
+    let server = Server::start(database_url, options.response_cache_mib)?;
     let url = format!("http://127.0.0.1:{}/graphql", server.port);
+    let cache = match options.response_cache_mib {
+        Some(0) => "off (every request executed)".to_owned(),
+        Some(mib) => format!("{mib} MiB"),
+        None => "the server's default".to_owned(),
+    };
     println!(
-        "backend: {backend:?}; {seconds} s per measurement; floor = the same SQL statements sent straight to the database"
+        "backend: {backend:?}; {seconds} s per measurement; response cache: {cache}; floor = the same SQL statements sent straight to the database"
     );
     println!(
         "{:<4} {:>5} {:>12} {:>9} {:>9} {:>12} {:>9} {:>9} {:>7} {:>6}",
@@ -162,6 +182,7 @@ pub async fn run(
         "stmts"
     );
     for query in queries::all(year) {
+        let only = &options.only;
         if !only.is_empty() && !only.iter().any(|o| o.eq_ignore_ascii_case(query.name)) {
             continue;
         }
@@ -172,7 +193,7 @@ pub async fn run(
             }
         }
         let body = serde_json_body(&query.graphql);
-        for &connections in concurrency {
+        for &connections in &options.concurrency {
             let served = wrk(&url, &body, connections, seconds, &scratch)?;
             let floor = match backend {
                 DbBackend::Postgres => pgbench(

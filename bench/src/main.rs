@@ -51,6 +51,10 @@ enum Command {
         /// Only these queries (Q1,Q2…).
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
+        /// The server's response cache in MiB (its `--response-cache-mib`); 0 measures every
+        /// request executed in full. Default: the server's default.
+        #[arg(long)]
+        response_cache_mib: Option<usize>,
     },
 }
 
@@ -63,7 +67,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             concurrency,
             year,
             only,
-        } => http::run(&database_url, seconds, &concurrency, year, &only).await,
+            response_cache_mib,
+        } => {
+            let options = http::Options {
+                seconds,
+                concurrency,
+                year,
+                only,
+                response_cache_mib,
+            };
+            http::run(&database_url, &options).await
+        }
         Command::Import {
             database_urls,
             documents,

@@ -1,6 +1,6 @@
 //! The HTTP server: GraphQL over POST and GET, GraphiQL, health, on a port picked by the OS.
 
-use budgetql::startup::Application;
+use budgetql::startup::{Application, ServerOptions};
 use serde_json::{Value, json};
 
 use crate::contract::CONTRACT_QUERY;
@@ -11,12 +11,11 @@ pub const ADMIN_TOKEN: &str = "s3cret-token";
 /// A server on port 0 over a fresh SQLite database with the sample.
 async fn spawn_app() -> (String, TestDb) {
     let test_db = TestDb::sqlite().await.with_sample().await;
-    let app = Application::build(
-        "127.0.0.1:0",
-        test_db.db.clone(),
-        Some(ADMIN_TOKEN.to_owned()),
-    )
-    .expect("bind");
+    let options = ServerOptions {
+        admin_token: Some(ADMIN_TOKEN.to_owned()),
+        ..ServerOptions::default()
+    };
+    let app = Application::build("127.0.0.1:0", test_db.db.clone(), options).expect("bind");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     (address, test_db)
@@ -80,7 +79,7 @@ async fn a_port_already_in_use_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = taken.local_addr().unwrap().to_string();
     let test_db = TestDb::sqlite().await;
-    let error = Application::build(&address, test_db.db.clone(), None)
+    let error = Application::build(&address, test_db.db.clone(), ServerOptions::default())
         .err()
         .expect("the port is taken");
     assert!(
@@ -256,5 +255,51 @@ async fn a_persisted_query_is_sent_by_its_hash_once_the_server_knows_it() {
         .await
         .unwrap();
     assert_eq!(by_get["data"], registered["data"], "{by_get}");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_repeated_query_sees_a_write_made_by_another_connection() {
+    let (address, test_db) = spawn_app().await;
+    let query = json!({ "query": "{ fiscalYears { year disclosureCount } }" });
+    let before = post(&address, None, query.clone()).await;
+    assert_eq!(before, post(&address, None, query.clone()).await);
+    assert_eq!(before["data"]["fiscalYears"].as_array().unwrap().len(), 1);
+
+    // Another process (here: another connection) imports a disclosure for another year.
+    let other = budgetql::db::connect(&test_db.url).await.unwrap();
+    let doc = crate::helpers::sample_variant("另一个局", 2021);
+    budgetql::import::import_document(&other, "other", &doc)
+        .await
+        .unwrap();
+    other.close().await.unwrap();
+
+    let after = post(&address, None, query).await;
+    let years: Vec<i64> = after["data"]["fiscalYears"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years.len(), 2, "{after}");
+    assert!(years.contains(&2021), "{after}");
+    test_db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_mutation_is_never_answered_from_the_cache() {
+    let (address, test_db) = spawn_app().await;
+    let text = budgetql::sample::SAMPLE_TEXT;
+    let body = json!({ "query": IMPORT_MUTATION, "variables": { "text": text } });
+    let first = post(&address, Some(ADMIN_TOKEN), body.clone()).await;
+    assert_eq!(
+        first["data"]["importDisclosure"]["outcome"], "REPLACED",
+        "{first}"
+    );
+    let second = post(&address, Some(ADMIN_TOKEN), body).await;
+    assert_eq!(
+        second["data"]["importDisclosure"]["outcome"], "UNCHANGED",
+        "{second}"
+    );
     test_db.cleanup().await;
 }

@@ -13,7 +13,7 @@ use crate::graphql::schema_sdl;
 use crate::import::ImportError;
 use crate::parse::Overrides;
 use crate::sample::import_sample;
-use crate::startup::{Application, StartupError};
+use crate::startup::{Application, ServerOptions, StartupError};
 use crate::synth::{SynthError, SynthOptions, synthesize};
 
 /// budgetql: Chinese department budget disclosures (部门预算 / 部门决算) over GraphQL.
@@ -43,6 +43,10 @@ pub enum Command {
         /// without it mutations are refused.
         #[arg(long, env = "BUDGETQL_ADMIN_TOKEN", hide_env_values = true)]
         admin_token: Option<String>,
+        /// MiB of whole responses kept for repeated identical queries, served while the data
+        /// version is unchanged; 0 turns the cache off.
+        #[arg(long, env = "BUDGETQL_RESPONSE_CACHE_MIB", default_value_t = 16)]
+        response_cache_mib: usize,
     },
     /// Apply pending schema migrations.
     Migrate,
@@ -208,6 +212,7 @@ impl Cli {
                 bind,
                 no_sample,
                 admin_token,
+                response_cache_mib,
             } => {
                 let db = db::connect(&self.database_url).await?;
                 db::migrate(&db).await?;
@@ -218,7 +223,11 @@ impl Cli {
                         "empty database: loaded the bundled sample"
                     );
                 }
-                let app = Application::build(&bind, db, admin_token.filter(|t| !t.is_empty()))?;
+                let options = ServerOptions {
+                    admin_token: admin_token.filter(|t| !t.is_empty()),
+                    response_cache_bytes: response_cache_mib.saturating_mul(1 << 20),
+                };
+                let app = Application::build(&bind, db, options)?;
                 tracing::info!(
                     "budgetql listening: GraphQL at http://{bind}/graphql, GraphiQL at http://{bind}/graphiql"
                 );
