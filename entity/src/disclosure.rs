@@ -38,6 +38,10 @@ pub struct Model {
     pub procurement_total_fen: Option<i64>,
     pub fixed_assets_total_fen: Option<i64>,
     pub fixed_assets_as_of: Option<String>,
+    /// How many projects the disclosure lists (written at import).
+    pub project_count: i32,
+    /// The sum of the projects' stated amounts, in 分; `None` when none is stated.
+    pub project_amount_total_fen: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

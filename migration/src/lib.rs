@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_create_budget_tables;
 mod m20261128_000002_create_region_rollup;
+mod m20261128_000003_disclosure_project_totals;
 mod schema_helpers;
 
 /// Runs budgetql's migrations.
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_create_budget_tables::Migration),
             Box::new(m20261128_000002_create_region_rollup::Migration),
+            Box::new(m20261128_000003_disclosure_project_totals::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The `region_rollup` summary table gives the same roll-ups as the disclosures themselves,
 //! after synthetic bulk loads, imports, replacements and departments that change unit nature,
-//! and it is filled from existing data when its migration is applied.
+//! and it is filled from existing data when its migration is applied (as are the project
+//! totals stored with each disclosure).
 
 use budgetql::import::import_document;
 use budgetql::queries::aggregate::{
@@ -11,7 +12,7 @@ use migration::{Migrator, MigratorTrait};
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
-use crate::helpers::{TestDb, backends, sample_variant};
+use crate::helpers::{TestDb, backends, query, sample_variant};
 
 /// Roll-ups the summary table can answer: each group has one year and one stage.
 fn answerable() -> Vec<(AggregateFilter, Vec<Dimension>)> {
@@ -112,15 +113,32 @@ async fn the_summary_table_gives_the_roll_ups_of_the_disclosures_through_every_k
 }
 
 #[tokio::test]
-async fn applying_the_summary_migration_fills_it_from_stored_disclosures() {
+async fn applying_the_national_scale_migrations_fills_them_from_stored_disclosures() {
     for test_db in backends().await {
         let test_db = test_db.with_sample().await;
         for year in [2021, 2022] {
             let doc = sample_variant("丙局", year);
             import_document(&test_db.db, "丙局", &doc).await.unwrap();
         }
-        Migrator::down(&test_db.db, Some(1)).await.unwrap();
+        // Back to the first migration's schema, with the data kept; then up again.
+        Migrator::down(&test_db.db, Some(2)).await.unwrap();
         budgetql::db::migrate(&test_db.db).await.unwrap();
+        let data = query(
+            &test_db.schema(),
+            "{ departments(first: 10) { nodes { disclosures { projectCount projectAmountTotal } } } }",
+        )
+        .await;
+        let nodes: Vec<_> = data["departments"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["disclosures"].as_array().unwrap().clone())
+            .collect();
+        assert_eq!(nodes.len(), 3);
+        for node in nodes {
+            assert_eq!(node["projectCount"], 30, "{:?}", test_db.backend);
+            assert_eq!(node["projectAmountTotal"], "824.4", "{:?}", test_db.backend);
+        }
         let by_year = [Dimension::Year];
         let filter = AggregateFilter {
             stage: Some("BUDGET"),

@@ -19,9 +19,7 @@ use super::error::{ApiError, ApiResult, database_error};
 use super::figures::{Expenditure, Income, ThreePublic};
 use super::findings::Finding;
 use super::lines::{ExpenditureLine, FixedAsset, PerformanceGoal, ProcurementItem, StatedChange};
-use super::loaders::{
-    DepartmentLoader, DisclosureLoader, ProjectTotalsLoader, children_of, load_one,
-};
+use super::loaders::{DepartmentLoader, DisclosureLoader, children_of, load_one};
 use super::money::{money, per_head, share};
 use super::project::Project;
 use super::scalars::Decimal;
@@ -187,18 +185,13 @@ impl Disclosure {
         Ok(rows.into_iter().map(Project).collect())
     }
     /// How many projects the disclosure lists.
-    async fn project_count(&self, ctx: &Context<'_>) -> ApiResult<i64> {
-        let totals = load_one::<ProjectTotalsLoader, _>(ctx, self.0.id).await?;
-        Ok(totals.map_or(0, |t| t.project_count))
+    async fn project_count(&self) -> i64 {
+        i64::from(self.0.project_count)
     }
-    /// The sum of the projects' amounts (summed exactly in SQL), to compare with 项目支出.
-    async fn project_amount_total(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(default)] unit: MoneyUnit,
-    ) -> ApiResult<Option<Decimal>> {
-        let totals = load_one::<ProjectTotalsLoader, _>(ctx, self.0.id).await?;
-        Ok(money(totals.and_then(|t| t.amount_fen), unit))
+    /// The sum of the projects' amounts (exact, added up in 分 when the disclosure was
+    /// imported), to compare with 项目支出.
+    async fn project_amount_total(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {
+        money(self.0.project_amount_total_fen, unit)
     }
     /// 政府采购预算: the procurement total as stated.
     async fn procurement_total(&self, #[graphql(default)] unit: MoneyUnit) -> Option<Decimal> {

@@ -2,7 +2,7 @@
 //! column limits. Every problem names the field path (`projects[3].amount`).
 
 use rust_decimal::Decimal;
-use sea_orm::ActiveValue::{NotSet, Set};
+use sea_orm::ActiveValue::{self, NotSet, Set};
 
 use entity::{
     disclosure, expenditure_line, fixed_asset, performance_goal, performance_indicator,
@@ -127,6 +127,12 @@ impl<'a> Checker<'a> {
             other => Ok(other),
         }
     }
+
+    /// The length of a list, as stored.
+    pub fn list_length(&self, path: &str, length: usize) -> Result<i32, DocumentError> {
+        i32::try_from(length)
+            .map_err(|_| self.invalid(path, format!("{length} entries are too many")))
+    }
 }
 
 /// Unlimited text (TEXT columns): still bounded, so a runaway document is refused clearly.
@@ -139,6 +145,8 @@ pub fn disclosure_rows(
     source_hash: &str,
 ) -> Result<DisclosureRows, DocumentError> {
     let (i, e, t) = (&doc.income, &doc.expenditure, &doc.three_public);
+    let projects = projects(check, doc)?;
+    let project_amount_total_fen = project_amount_total(check, &projects)?;
     let disclosure = disclosure::ActiveModel {
         id: NotSet,
         department_id: NotSet,
@@ -197,6 +205,8 @@ pub fn disclosure_rows(
             check.non_negative_fen("fixedAssets.total", doc.fixed_assets.total)?
         ),
         fixed_assets_as_of: Set(check.text("fixedAssets.asOf", &doc.fixed_assets.as_of, 50)?),
+        project_count: Set(check.list_length("projects", projects.len())?),
+        project_amount_total_fen: Set(project_amount_total_fen),
     };
     Ok(DisclosureRows {
         disclosure,
@@ -204,7 +214,7 @@ pub fn disclosure_rows(
             stated_changes: stated_changes(check, doc)?,
             expenditure_lines: expenditure_lines(check, doc)?,
             performance_goals: performance_goals(check, doc)?,
-            projects: projects(check, doc)?,
+            projects,
             procurement_items: procurement_items(check, doc)?,
             fixed_assets: fixed_assets(check, doc)?,
         },
@@ -297,6 +307,25 @@ type ProjectRows = (
     project::ActiveModel,
     Vec<performance_indicator::ActiveModel>,
 );
+
+/// The exact sum of the projects' stated amounts; `None` when none states one.
+fn project_amount_total(
+    check: &Checker<'_>,
+    projects: &[ProjectRows],
+) -> Result<Option<i64>, DocumentError> {
+    let mut total: Option<i64> = None;
+    for (project, _) in projects {
+        if let ActiveValue::Set(Some(amount)) = project.amount_fen {
+            total = Some(total.unwrap_or(0).checked_add(amount).ok_or_else(|| {
+                check.invalid(
+                    "projects",
+                    "the project amounts add up to more than budgetql can store".to_owned(),
+                )
+            })?);
+        }
+    }
+    Ok(total)
+}
 
 fn projects(
     check: &Checker<'_>,

@@ -9,7 +9,6 @@ pub mod disclosures;
 pub mod figures;
 pub mod findings;
 pub mod fiscal_years;
-pub mod projects;
 pub mod ranking;
 pub mod regions;
 pub mod rollup;

@@ -7,7 +7,7 @@ mod query_loaders;
 pub use children::{ChildrenLoader, children_of};
 pub use query_loaders::{
     DepartmentLoader, DisclosureByKeyLoader, DisclosureLoader, DisclosuresOfDepartmentLoader,
-    ProjectTotalsLoader, RegionChildrenLoader, RegionLoader,
+    RegionChildrenLoader, RegionLoader,
 };
 
 use std::hash::Hash;
@@ -35,7 +35,6 @@ pub fn register<Q, M, S>(
         .data(loader(DisclosureByKeyLoader::new(db.clone())))
         .data(loader(DisclosuresOfDepartmentLoader::new(db.clone())))
         .data(loader(RegionChildrenLoader::new(db.clone())))
-        .data(loader(ProjectTotalsLoader::new(db.clone())))
         .data(loader(ChildrenLoader::<project::Entity>::new(db.clone())))
         .data(loader(
             ChildrenLoader::<performance_indicator::Entity>::new(db.clone()),

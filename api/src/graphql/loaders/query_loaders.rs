@@ -8,7 +8,7 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{DatabaseConnection, DbErr};
 
 use crate::queries::disclosures::DisclosureKey;
-use crate::queries::{departments, disclosures, projects, regions};
+use crate::queries::{departments, disclosures, regions};
 
 macro_rules! query_loader {
     ($(#[$doc:meta])* $name:ident: $key:ty => $value:ty, $query:path) => {
@@ -52,6 +52,3 @@ query_loader!(
 query_loader!(
     /// `Region.children`: the sub-regions of many regions in one query.
     RegionChildrenLoader: i32 => Vec<entity::region::Model>, regions::children_of);
-query_loader!(
-    /// `Disclosure.projectCount` / `projectAmountTotal`: summed per disclosure in one `GROUP BY`.
-    ProjectTotalsLoader: i32 => projects::ProjectTotals, projects::totals_by_disclosures);
