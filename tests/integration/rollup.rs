@@ -96,6 +96,13 @@ async fn the_summary_table_gives_the_roll_ups_of_the_disclosures_through_every_k
             let doc = sample_variant(name, year);
             import_document(&test_db.db, name, &doc).await.unwrap();
         }
+        // A department without region or unit nature: its summary row has NULL keys.
+        for year in [2023, 2024] {
+            let mut doc = sample_variant("丁局", year);
+            doc.department.region = None;
+            doc.department.unit_nature = None;
+            import_document(&test_db.db, "丁局", &doc).await.unwrap();
+        }
         let mut changed = sample_variant("甲局", 2024);
         changed.expenditure.total = changed.expenditure.total.map(|t| t + Decimal::ONE);
         import_document(&test_db.db, "changed", &changed)

@@ -146,11 +146,13 @@ pub async fn import_document(
     };
     let mut disclosure_row = rows.disclosure;
     disclosure_row.department_id = Set(department_id);
-    let disclosure_id = disclosure::Entity::insert(disclosure_row)
+    let disclosure_id = disclosure::Entity::insert(disclosure_row.clone())
         .exec(&txn)
         .await
         .map_err(database)?
         .last_insert_id;
+    disclosure_row.id = Set(disclosure_id);
+    let stored = disclosure_row.try_into_model().map_err(database)?;
     insert_children(&txn, disclosure_id, rows.children)
         .await
         .map_err(database)?;
@@ -161,13 +163,19 @@ pub async fn import_document(
     insert_findings(&txn, disclosure_id, found)
         .await
         .map_err(database)?;
-    let cell = RollupCells::Cell {
-        region_id: department.region_id,
-        unit_nature: department.unit_nature,
-        fiscal_year: doc.fiscal_year,
-        stage: doc.stage.label().to_owned(),
-    };
-    rollup::refresh(&txn, &cell).await.map_err(database)?;
+    if outcome == ImportOutcome::Inserted {
+        rollup::add_disclosure(&txn, department.region_id, department.unit_nature, &stored)
+            .await
+            .map_err(database)?;
+    } else {
+        let cell = RollupCells::Cell {
+            region_id: department.region_id,
+            unit_nature: department.unit_nature,
+            fiscal_year: doc.fiscal_year,
+            stage: doc.stage.label().to_owned(),
+        };
+        rollup::refresh(&txn, &cell).await.map_err(database)?;
+    }
     txn.commit().await.map_err(database)?;
     Ok(ImportReport {
         disclosure_id,

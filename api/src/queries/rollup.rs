@@ -63,6 +63,74 @@ impl RollupCells {
     }
 }
 
+/// Adds a newly stored disclosure (not a replacement) to its summary row, creating the row when
+/// it is the first of its cell: one `UPDATE` on the row's index, no scan of the disclosures.
+/// `region_id` and `unit_nature` are its department's. Callers hold the data-version lock.
+pub async fn add_disclosure<C: ConnectionTrait>(
+    db: &C,
+    region_id: Option<i32>,
+    unit_nature: Option<String>,
+    disclosure: &disclosure::Model,
+) -> Result<(), DbErr> {
+    use region_rollup::Column as R;
+    let cell = RollupCells::Cell {
+        region_id,
+        unit_nature: unit_nature.clone(),
+        fiscal_year: disclosure.fiscal_year,
+        stage: disclosure.stage.clone(),
+    };
+    let values = sums::of_disclosure(disclosure);
+    let mut update = Query::update();
+    update
+        .table(region_rollup::Entity)
+        .value(R::DisclosureCount, Expr::col(R::DisclosureCount).add(1));
+    for (name, value) in &values {
+        if let Some(value) = value {
+            // NULL (nothing stated yet) + value is value.
+            let column = Alias::new(*name);
+            update.value(
+                column.clone(),
+                Expr::col(column.clone()).add(*value).if_null(*value),
+            );
+        }
+    }
+    update.cond_where(cell.condition(
+        Expr::col(R::RegionId),
+        Expr::col(R::UnitNature),
+        Expr::col(R::FiscalYear),
+        Expr::col(R::Stage),
+    ));
+    if db.execute(&update).await?.rows_affected() > 0 {
+        return Ok(());
+    }
+    let mut insert = Query::insert();
+    insert.into_table(region_rollup::Entity).columns(
+        [
+            "region_id",
+            "fiscal_year",
+            "stage",
+            "unit_nature",
+            "disclosure_count",
+        ]
+        .into_iter()
+        .chain(values.iter().map(|(name, _)| *name))
+        .map(Alias::new),
+    );
+    let mut row: Vec<SimpleExpr> = vec![
+        region_id.into(),
+        disclosure.fiscal_year.into(),
+        disclosure.stage.clone().into(),
+        unit_nature.into(),
+        1i64.into(),
+    ];
+    row.extend(values.into_iter().map(|(_, value)| SimpleExpr::from(value)));
+    insert
+        .values(row)
+        .map_err(|e| DbErr::Custom(format!("summary row statement: {e}")))?;
+    db.execute(&insert).await?;
+    Ok(())
+}
+
 /// Recomputes the summary rows `cells` names from the disclosures: deletes them, then inserts
 /// them again with one `INSERT … SELECT … GROUP BY`. Callers hold the data-version lock (see
 /// [`super::data_version::begin_write`]), so no other writer recomputes the same rows meanwhile.

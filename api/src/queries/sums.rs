@@ -2,7 +2,7 @@
 //! whose columns carry the same names.
 
 use sea_orm::sea_query::{Alias, Cond, Expr, ExprTrait, SimpleExpr};
-use sea_orm::{DbBackend, IdenStatic};
+use sea_orm::{DbBackend, IdenStatic, ModelTrait};
 
 use entity::disclosure;
 
@@ -68,6 +68,39 @@ pub fn over_disclosures(backend: DbBackend, d: &Alias) -> Vec<(&'static str, Sim
             .map(|(name, pair)| (name, sum_exact(backend, pair))),
     );
     sums
+}
+
+/// Each summed column's name and one disclosure's value for it: what adding the disclosure to
+/// a group adds to each sum (`None` adds nothing, as `SUM` skips NULL).
+pub fn of_disclosure(d: &disclosure::Model) -> Vec<(&'static str, Option<i64>)> {
+    let mut values: Vec<(&'static str, Option<i64>)> = FIGURE_COLUMNS
+        .iter()
+        .map(|column| (column.as_str(), fen_of_column(d, *column)))
+        .collect();
+    let staff = d.staff_in_service.map(i64::from);
+    values.push(("staff_in_service", staff));
+    let both = |a: Option<i64>, b: Option<i64>, value: Option<i64>| a.and(b).and(value);
+    let (operating, three, total) = (
+        d.operating_cost_fen,
+        d.three_public_total_fen,
+        d.expenditure_total_fen,
+    );
+    let pairs = [
+        both(operating, staff, operating),
+        both(operating, staff, staff),
+        both(three, total, three),
+        both(three, total, total),
+    ];
+    values.extend(PAIRS.into_iter().zip(pairs));
+    values
+}
+
+/// The value of a figure column of a disclosure.
+fn fen_of_column(d: &disclosure::Model, column: disclosure::Column) -> Option<i64> {
+    match d.get(column) {
+        sea_orm::Value::BigInt(value) => value,
+        _ => None,
+    }
 }
 
 /// Each summed column's name and its `SUM` over the summary rows aliased `table`.
