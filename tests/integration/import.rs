@@ -38,12 +38,18 @@ async fn importing_the_sample_stores_every_row() {
 #[tokio::test]
 async fn importing_the_same_document_twice_changes_nothing() {
     for test_db in backends().await {
+        let version = || budgetql::queries::data_version::current(&test_db.db);
+        let empty = version().await.unwrap();
         let first = budgetql::sample::import_sample(&test_db.db).await.unwrap();
+        let stored = version().await.unwrap();
+        assert!(stored > empty, "a write moves the data version on");
         let before = counts(&test_db.db).await;
         let second = budgetql::sample::import_sample(&test_db.db).await.unwrap();
         assert_eq!(second.outcome, ImportOutcome::Unchanged);
         assert_eq!(second.disclosure_id, first.disclosure_id);
         assert_eq!(counts(&test_db.db).await, before);
+        // Cached responses stay valid: nothing was written.
+        assert_eq!(version().await.unwrap(), stored);
         test_db.cleanup().await;
     }
 }

@@ -97,26 +97,27 @@ pub async fn import_document(
 
     let txn = db.begin().await.map_err(database)?;
     data_version::begin_write(&txn).await.map_err(database)?;
-    let region_id = upsert_regions(&txn, &regions).await.map_err(database)?;
-    // Summary rows of departments whose region or unit nature this document changes.
-    let mut moved = Vec::new();
+    let mut writes = Writes::default();
+    let region_id = upsert_regions(&txn, &regions, &mut writes)
+        .await
+        .map_err(database)?;
     let department = upsert_department(
         &txn,
         &check,
         &doc.department,
         &department_name,
         region_id,
-        &mut moved,
+        &mut writes,
     )
     .await
     .map_err(database)?;
     let department_id = department.id;
     for unit in &doc.units {
-        upsert_unit(&txn, unit, department_id, region_id, &mut moved)
+        upsert_unit(&txn, unit, department_id, region_id, &mut writes)
             .await
             .map_err(database)?;
     }
-    for cells in &moved {
+    for cells in &writes.moved {
         rollup::refresh(&txn, cells).await.map_err(database)?;
     }
     let existing = disclosure::Entity::find()
@@ -128,7 +129,12 @@ pub async fn import_document(
         .map_err(database)?;
     let outcome = match existing {
         Some(old) if rows.disclosure.source_hash.as_ref() == &old.source_hash => {
-            txn.commit().await.map_err(database)?;
+            if writes.any {
+                txn.commit().await.map_err(database)?;
+            } else {
+                // Nothing changed: the data version goes back too, and no flush is needed.
+                txn.rollback().await.map_err(database)?;
+            }
             return Ok(ImportReport {
                 disclosure_id: old.id,
                 outcome: ImportOutcome::Unchanged,
@@ -384,6 +390,7 @@ fn region_chain(
 async fn upsert_regions<C: ConnectionTrait>(
     db: &C,
     chain: &[CheckedRegion],
+    writes: &mut Writes,
 ) -> Result<Option<i32>, DbErr> {
     let mut parent: Option<region::Model> = None;
     for info in chain {
@@ -394,6 +401,7 @@ async fn upsert_regions<C: ConnectionTrait>(
         let model = match found {
             Some(existing) => existing,
             None => {
+                writes.any = true;
                 let path = format!(
                     "{}{}/",
                     parent.as_ref().map_or("/", |p| p.path.as_str()),
@@ -439,15 +447,23 @@ fn placement(department: &department::Model) -> RollupCells {
     }
 }
 
-/// Finds the department by name and refreshes what the document states, or creates it. When
-/// its region or unit nature changes, the old and new summary rows are added to `moved`.
+/// What an import wrote before its disclosure.
+#[derive(Default)]
+struct Writes {
+    /// Whether any region or department was created or changed.
+    any: bool,
+    /// The summary rows of departments whose region or unit nature changed: old and new.
+    moved: Vec<RollupCells>,
+}
+
+/// Finds the department by name and refreshes what the document states, or creates it.
 async fn upsert_by_name<C: ConnectionTrait>(
     db: &C,
     name: &str,
     region_id: Option<i32>,
     parent_id: Option<i32>,
     attributes: Attributes,
-    moved: &mut Vec<RollupCells>,
+    writes: &mut Writes,
 ) -> Result<Placed, DbErr> {
     let found = department::Entity::find()
         .filter(department::Column::Name.eq(name))
@@ -465,6 +481,7 @@ async fn upsert_by_name<C: ConnectionTrait>(
             duties: Set(attributes.duties),
         };
         let inserted = row.insert(db).await?;
+        writes.any = true;
         return Ok(Placed {
             id: inserted.id,
             region_id: inserted.region_id,
@@ -488,13 +505,14 @@ async fn upsert_by_name<C: ConnectionTrait>(
         }
     }
     let stored = if row.is_changed() {
+        writes.any = true;
         row.update(db).await?
     } else {
         row.try_into_model()?
     };
     let after = placement(&stored);
     if after != before {
-        moved.extend([before, after]);
+        writes.moved.extend([before, after]);
     }
     Ok(Placed {
         id: stored.id,
@@ -518,7 +536,7 @@ async fn upsert_department<C: ConnectionTrait>(
     info: &DepartmentInfo,
     name: &str,
     region_id: Option<i32>,
-    moved: &mut Vec<RollupCells>,
+    writes: &mut Writes,
 ) -> Result<Placed, DbErr> {
     let duties = check
         .text("department.duties", &info.duties, 60_000)
@@ -530,7 +548,7 @@ async fn upsert_department<C: ConnectionTrait>(
         funding_form: short(&info.funding_form, 50),
         duties,
     };
-    upsert_by_name(db, name, region_id, None, attributes, moved).await
+    upsert_by_name(db, name, region_id, None, attributes, writes).await
 }
 
 /// A unit of the 机构设置 table: the department itself (its attributes), or a subordinate
@@ -540,7 +558,7 @@ async fn upsert_unit<C: ConnectionTrait>(
     unit: &UnitInfo,
     department_id: i32,
     region_id: Option<i32>,
-    moved: &mut Vec<RollupCells>,
+    writes: &mut Writes,
 ) -> Result<(), DbErr> {
     let Some(name) = short(&Some(unit.name.clone()), 255) else {
         return Ok(());
@@ -551,7 +569,14 @@ async fn upsert_unit<C: ConnectionTrait>(
         funding_form: short(&unit.funding_form, 50),
         duties: None,
     };
-    upsert_by_name(db, &name, region_id, Some(department_id), attributes, moved)
-        .await
-        .map(|_| ())
+    upsert_by_name(
+        db,
+        &name,
+        region_id,
+        Some(department_id),
+        attributes,
+        writes,
+    )
+    .await
+    .map(|_| ())
 }
