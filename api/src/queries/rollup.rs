@@ -38,6 +38,17 @@ fn matches<V: Into<Value>>(column: Expr, value: Option<V>) -> SimpleExpr {
 }
 
 impl RollupCells {
+    /// The condition on the summary table's own columns.
+    fn on_summary_rows(&self) -> Cond {
+        use region_rollup::Column as R;
+        self.condition(
+            Expr::col(R::RegionId),
+            Expr::col(R::UnitNature),
+            Expr::col(R::FiscalYear),
+            Expr::col(R::Stage),
+        )
+    }
+
     /// The condition on (region id, unit nature, fiscal year, stage) expressions.
     fn condition(&self, region_id: Expr, unit_nature: Expr, year: Expr, stage: Expr) -> Cond {
         match self {
@@ -61,6 +72,20 @@ impl RollupCells {
             RollupCells::All => Cond::all(),
         }
     }
+}
+
+/// The summary table's columns in insert order: its keys and count, then the summed ones.
+fn columns<'a>(summed: impl Iterator<Item = &'a str>) -> impl Iterator<Item = Alias> {
+    [
+        "region_id",
+        "fiscal_year",
+        "stage",
+        "unit_nature",
+        "disclosure_count",
+    ]
+    .into_iter()
+    .chain(summed)
+    .map(Alias::new)
 }
 
 /// Adds a newly stored disclosure (not a replacement) to its summary row, creating the row when
@@ -94,28 +119,14 @@ pub async fn add_disclosure<C: ConnectionTrait>(
             );
         }
     }
-    update.cond_where(cell.condition(
-        Expr::col(R::RegionId),
-        Expr::col(R::UnitNature),
-        Expr::col(R::FiscalYear),
-        Expr::col(R::Stage),
-    ));
+    update.cond_where(cell.on_summary_rows());
     if db.execute(&update).await?.rows_affected() > 0 {
         return Ok(());
     }
     let mut insert = Query::insert();
-    insert.into_table(region_rollup::Entity).columns(
-        [
-            "region_id",
-            "fiscal_year",
-            "stage",
-            "unit_nature",
-            "disclosure_count",
-        ]
-        .into_iter()
-        .chain(values.iter().map(|(name, _)| *name))
-        .map(Alias::new),
-    );
+    insert
+        .into_table(region_rollup::Entity)
+        .columns(columns(values.iter().map(|(name, _)| *name)));
     let mut row: Vec<SimpleExpr> = vec![
         region_id.into(),
         disclosure.fiscal_year.into(),
@@ -135,15 +146,9 @@ pub async fn add_disclosure<C: ConnectionTrait>(
 /// them again with one `INSERT … SELECT … GROUP BY`. Callers hold the data-version lock (see
 /// [`super::data_version::begin_write`]), so no other writer recomputes the same rows meanwhile.
 pub async fn refresh<C: ConnectionTrait>(db: &C, cells: &RollupCells) -> Result<(), DbErr> {
-    use region_rollup::Column as R;
     let delete = Query::delete()
         .from_table(region_rollup::Entity)
-        .cond_where(cells.condition(
-            Expr::col(R::RegionId),
-            Expr::col(R::UnitNature),
-            Expr::col(R::FiscalYear),
-            Expr::col(R::Stage),
-        ))
+        .cond_where(cells.on_summary_rows())
         .to_owned();
     db.execute(&delete).await?;
 
@@ -174,19 +179,9 @@ pub async fn refresh<C: ConnectionTrait>(db: &C, cells: &RollupCells) -> Result<
     select.cond_where(cells.condition(region_key, nature_key, year_key, stage_key));
     select.add_group_by(keys);
 
-    let columns = [
-        "region_id",
-        "fiscal_year",
-        "stage",
-        "unit_nature",
-        "disclosure_count",
-    ]
-    .into_iter()
-    .chain(sums.iter().map(|(name, _)| *name))
-    .map(Alias::new);
     let insert = Query::insert()
         .into_table(region_rollup::Entity)
-        .columns(columns)
+        .columns(columns(sums.iter().map(|(name, _)| *name)))
         .select_from(select)
         .map_err(|e| DbErr::Custom(format!("summary rows statement: {e}")))?
         .to_owned();
