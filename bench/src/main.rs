@@ -14,6 +14,10 @@ mod queries;
 
 use std::time::Instant;
 
+/// The allocator `budgetql` itself runs with, so `import` measures what the command does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]

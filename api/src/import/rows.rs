@@ -1,6 +1,8 @@
 //! Checks a document and turns it into database rows: amounts into 分, text within the
 //! column limits. Every problem names the field path (`projects[3].amount`).
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use sea_orm::ActiveValue::{self, NotSet, Set};
 
@@ -48,29 +50,33 @@ impl<'a> Checker<'a> {
     }
 
     /// An error at `path` of this document.
-    pub fn invalid(&self, path: &str, problem: String) -> DocumentError {
+    pub fn invalid(&self, path: impl fmt::Display, problem: String) -> DocumentError {
         DocumentError::Invalid {
             document: self.document.to_owned(),
-            path: path.to_owned(),
+            path: path.to_string(),
             problem,
         }
     }
 
     /// An amount in the document's unit, as 分.
-    pub fn fen(&self, path: &str, amount: Option<Decimal>) -> Result<Option<i64>, DocumentError> {
+    pub fn fen(
+        &self,
+        path: impl fmt::Display,
+        amount: Option<Decimal>,
+    ) -> Result<Option<i64>, DocumentError> {
         amount
             .map(|a| self.unit.to_fen(a))
             .transpose()
-            .map_err(|e| self.invalid(path, e.to_string()))
+            .map_err(|e| self.invalid(&path, e.to_string()))
     }
 
     /// An amount that cannot be negative.
     pub fn non_negative_fen(
         &self,
-        path: &str,
+        path: impl fmt::Display,
         amount: Option<Decimal>,
     ) -> Result<Option<i64>, DocumentError> {
-        match self.fen(path, amount)? {
+        match self.fen(&path, amount)? {
             Some(fen) if fen < 0 => Err(self.invalid(
                 path,
                 format!("{} must not be negative", amount.unwrap_or_default()),
@@ -82,13 +88,23 @@ impl<'a> Checker<'a> {
     /// Text that must fit a column of `max` characters; blank text counts as absent.
     pub fn text(
         &self,
-        path: &str,
+        path: impl fmt::Display,
         value: &Option<String>,
         max: usize,
     ) -> Result<Option<String>, DocumentError> {
-        match value.as_deref().map(str::trim) {
+        self.checked_text(path, value.as_deref(), max)
+    }
+
+    fn checked_text(
+        &self,
+        path: impl fmt::Display,
+        value: Option<&str>,
+        max: usize,
+    ) -> Result<Option<String>, DocumentError> {
+        match value.map(str::trim) {
             None | Some("") => Ok(None),
-            Some(text) if text.chars().count() > max => Err(self.invalid(
+            // A text of at most `max` bytes has at most `max` characters: no need to count.
+            Some(text) if text.len() > max && text.chars().count() > max => Err(self.invalid(
                 path,
                 format!(
                     "{} characters where at most {max} fit",
@@ -102,15 +118,15 @@ impl<'a> Checker<'a> {
     /// Text that must be present and fit `max` characters.
     pub fn required_text(
         &self,
-        path: &str,
+        path: impl fmt::Display,
         value: &str,
         max: usize,
     ) -> Result<String, DocumentError> {
-        self.text(path, &Some(value.to_owned()), max)?
-            .ok_or_else(|| self.invalid(path, "must not be empty".to_owned()))
+        self.checked_text(&path, Some(value), max)?
+            .ok_or_else(|| self.invalid(&path, "must not be empty".to_owned()))
     }
 
-    pub fn fiscal_year(&self, path: &str, year: i32) -> Result<i32, DocumentError> {
+    pub fn fiscal_year(&self, path: impl fmt::Display, year: i32) -> Result<i32, DocumentError> {
         if FISCAL_YEARS.contains(&year) {
             Ok(year)
         } else {
@@ -121,7 +137,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn count(&self, path: &str, value: Option<i32>) -> Result<Option<i32>, DocumentError> {
+    pub fn count(
+        &self,
+        path: impl fmt::Display,
+        value: Option<i32>,
+    ) -> Result<Option<i32>, DocumentError> {
         match value {
             Some(n) if n < 0 => Err(self.invalid(path, format!("{n} must not be negative"))),
             other => Ok(other),
@@ -129,7 +149,11 @@ impl<'a> Checker<'a> {
     }
 
     /// The length of a list, as stored.
-    pub fn list_length(&self, path: &str, length: usize) -> Result<i32, DocumentError> {
+    pub fn list_length(
+        &self,
+        path: impl fmt::Display,
+        length: usize,
+    ) -> Result<i32, DocumentError> {
         i32::try_from(length)
             .map_err(|_| self.invalid(path, format!("{length} entries are too many")))
     }
@@ -221,6 +245,45 @@ pub fn disclosure_rows(
     })
 }
 
+/// A field of a list entry (`projects[3].indicators[2].level1`), spelled out only when a
+/// message names it: checking a document builds no strings for the fields that are fine.
+#[derive(Clone, Copy)]
+struct Field {
+    list: &'static str,
+    index: usize,
+    nested: Option<(&'static str, usize)>,
+    name: &'static str,
+}
+
+impl Field {
+    fn of(list: &'static str, index: usize, name: &'static str) -> Self {
+        Self {
+            list,
+            index,
+            nested: None,
+            name,
+        }
+    }
+
+    /// The field `name` of entry `index` of the nested list `list`.
+    fn within(self, list: &'static str, index: usize) -> Self {
+        Self {
+            nested: Some((list, index)),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.index)?;
+        if let Some((list, index)) = self.nested {
+            write!(f, ".{list}[{index}]")?;
+        }
+        write!(f, ".{}", self.name)
+    }
+}
+
 fn ordinal(index: usize) -> i32 {
     i32::try_from(index).unwrap_or(i32::MAX)
 }
@@ -233,7 +296,7 @@ fn stated_changes(
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let at = |field: &str| format!("statedChanges[{n}].{field}");
+            let at = |field| Field::of("statedChanges", n, field);
             Ok(stated_change::ActiveModel {
                 id: NotSet,
                 disclosure_id: NotSet,
@@ -259,7 +322,7 @@ fn expenditure_lines(
         .iter()
         .enumerate()
         .map(|(n, line)| {
-            let at = |field: &str| format!("expenditureLines[{n}].{field}");
+            let at = |field| Field::of("expenditureLines", n, field);
             let code = check.required_text(&at("code"), &line.code, 16)?;
             if !code.chars().all(|c| c.is_ascii_digit()) {
                 return Err(check.invalid(
@@ -289,7 +352,7 @@ fn performance_goals(
         .iter()
         .enumerate()
         .map(|(n, goal)| {
-            let at = |field: &str| format!("performance.subGoals[{n}].{field}");
+            let at = |field| Field::of("performance.subGoals", n, field);
             Ok(performance_goal::ActiveModel {
                 id: NotSet,
                 disclosure_id: NotSet,
@@ -335,7 +398,7 @@ fn projects(
         .iter()
         .enumerate()
         .map(|(n, p)| {
-            let at = |field: &str| format!("projects[{n}].{field}");
+            let at = |field| Field::of("projects", n, field);
             let project = project::ActiveModel {
                 id: NotSet,
                 disclosure_id: NotSet,
@@ -349,7 +412,7 @@ fn projects(
                 .iter()
                 .enumerate()
                 .map(|(k, row)| {
-                    let at = |field: &str| format!("projects[{n}].indicators[{k}].{field}");
+                    let at = |field| Field::of("projects", n, field).within("indicators", k);
                     let target_raw = check.text(&at("target"), &row.target, LONG_TEXT)?;
                     let target = target_raw.as_deref().map(parse_target).unwrap_or_default();
                     Ok(performance_indicator::ActiveModel {
@@ -389,7 +452,7 @@ fn procurement_items(
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            let at = |field: &str| format!("procurement.items[{n}].{field}");
+            let at = |field| Field::of("procurement.items", n, field);
             let quantity = item.quantity.map(|q| q.normalize().to_string());
             Ok(procurement_item::ActiveModel {
                 id: NotSet,
@@ -422,7 +485,7 @@ fn fixed_assets(
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            let at = |field: &str| format!("fixedAssets.items[{n}].{field}");
+            let at = |field| Field::of("fixedAssets.items", n, field);
             Ok(fixed_asset::ActiveModel {
                 id: NotSet,
                 disclosure_id: NotSet,

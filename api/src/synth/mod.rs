@@ -90,8 +90,9 @@ impl From<bulk::WriteError> for SynthError {
     }
 }
 
-/// Documents per transaction.
-const BATCH: usize = 400;
+/// Documents per transaction: big enough that statements are few, small enough that a batch
+/// of rows stays within tens of MiB.
+const BATCH: usize = 100;
 
 /// Generates and stores the data set.
 pub async fn synthesize(
