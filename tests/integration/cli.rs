@@ -70,9 +70,16 @@ async fn importing_a_directory_keeps_the_good_documents_and_fails_for_the_bad() 
     std::fs::write(dir.join("nested/good.json"), budgetql::sample::SAMPLE_JSON).unwrap();
     std::fs::write(dir.join("bad.json"), "{ not json").unwrap();
     run(&["--database-url", &url, "migrate"]).await.unwrap();
-    let error = run(&["--database-url", &url, "import", dir.to_str().unwrap()])
-        .await
-        .unwrap_err();
+    let error = run(&[
+        "--database-url",
+        &url,
+        "import",
+        "--jobs",
+        "2",
+        dir.to_str().unwrap(),
+    ])
+    .await
+    .unwrap_err();
     assert_eq!(error, "1 of 2 documents were not imported");
 
     let db = budgetql::db::connect(&url).await.unwrap();

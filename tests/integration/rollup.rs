@@ -3,14 +3,14 @@
 //! and it is filled from existing data when its migration is applied (as are the project
 //! totals stored with each disclosure).
 
-use budgetql::import::import_document;
+use budgetql::import::{ImportOutcome, import_document};
 use budgetql::queries::aggregate::{
     AggregateFilter, AggregateRow, Dimension, Source, aggregate_from,
 };
 use budgetql::synth::{SynthOptions, synthesize};
 use migration::{Migrator, MigratorTrait};
 use rust_decimal::Decimal;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::helpers::{TestDb, backends, query, sample_variant};
 
@@ -117,6 +117,57 @@ async fn the_summary_table_gives_the_roll_ups_of_the_disclosures_through_every_k
         assert_rollup_agrees(&test_db, "after a department moved").await;
         test_db.cleanup().await;
     }
+}
+
+#[tokio::test]
+async fn concurrent_imports_into_a_new_region_all_land_and_keep_the_summary_table_exact() {
+    use futures_util::future::join_all;
+    for test_db in backends().await {
+        let docs: Vec<_> = (0..8)
+            .map(|n| sample_variant(&format!("并发局{n}"), 2024))
+            .collect();
+        // Eight writers at once, all creating the same region chain: those that lose the race
+        // for a region are written again on top of the winner's.
+        let reports = join_all(
+            docs.iter()
+                .map(|doc| import_document(&test_db.db, "concurrent", doc)),
+        )
+        .await;
+        for report in reports {
+            let report = report.unwrap_or_else(|e| panic!("{:?}: {e}", test_db.backend));
+            assert_eq!(report.outcome, ImportOutcome::Inserted);
+        }
+        let regions = entity::region::Entity::find()
+            .count(&test_db.db)
+            .await
+            .unwrap();
+        let chain =
+            std::iter::successors(docs[0].department.region.as_ref(), |r| r.parent.as_deref())
+                .count();
+        assert_eq!(regions, chain as u64, "{:?}", test_db.backend);
+        assert_rollup_agrees_for_budgets(&test_db, 8).await;
+        test_db.cleanup().await;
+    }
+}
+
+/// The budget roll-up by year from the summary table equals the disclosures' and counts
+/// `disclosures`.
+async fn assert_rollup_agrees_for_budgets(test_db: &TestDb, disclosures: i64) {
+    let filter = AggregateFilter {
+        stage: Some("BUDGET"),
+        ..AggregateFilter::default()
+    };
+    let (from_rollup, from_disclosures) = both(&test_db.db, &filter, &[Dimension::Year]).await;
+    assert_eq!(from_rollup, from_disclosures, "{:?}", test_db.backend);
+    assert_eq!(
+        from_rollup
+            .iter()
+            .map(|row| row.disclosure_count)
+            .sum::<i64>(),
+        disclosures,
+        "{:?}",
+        test_db.backend
+    );
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use futures_util::{StreamExt, stream};
 use sea_orm::DatabaseConnection;
 
 use super::CliError;
@@ -9,13 +10,14 @@ use crate::import::{ImportReport, import_json, import_text};
 use crate::parse::Overrides;
 use crate::sample::{SAMPLE_NAME, import_sample};
 
-/// Imports each document in its own transaction and reports each; fails if any failed, keeping
-/// the ones that succeeded.
+/// Imports each document in its own transaction, `jobs` at a time, and reports each in the
+/// order given; fails if any failed, keeping the ones that succeeded.
 pub async fn run(
     db: &DatabaseConnection,
     paths: &[PathBuf],
     sample: bool,
     overrides: &Overrides,
+    jobs: usize,
 ) -> Result<(), CliError> {
     let mut total = 0;
     let mut failed = 0;
@@ -28,11 +30,22 @@ pub async fn run(
     for path in paths {
         collect_documents(path, &mut files)?;
     }
-    for file in files {
+    let mut outcomes = stream::iter(files)
+        .map(|file| async move {
+            let name = file.display().to_string();
+            let outcome = import_file(db, &file, &name, overrides).await;
+            (name, outcome)
+        })
+        .buffered(jobs);
+    while let Some((name, outcome)) = outcomes.next().await {
         total += 1;
-        let name = file.display().to_string();
-        match import_file(db, &file, &name, overrides).await {
-            Ok(line) => println!("{name}: {line}"),
+        match outcome {
+            Ok(Imported { line, warnings }) => {
+                for warning in warnings {
+                    eprintln!("warning: {name}: {warning}");
+                }
+                println!("{name}: {line}");
+            }
             Err(message) => {
                 failed += 1;
                 eprintln!("error: {message}");
@@ -45,12 +58,18 @@ pub async fn run(
     Ok(())
 }
 
+/// What importing a file printed: its outcome, and the parser's warnings.
+struct Imported {
+    line: String,
+    warnings: Vec<String>,
+}
+
 async fn import_file(
     db: &DatabaseConnection,
     file: &Path,
     name: &str,
     overrides: &Overrides,
-) -> Result<String, String> {
+) -> Result<Imported, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -62,18 +81,21 @@ async fn import_file(
         let report = import_json(db, name, &text)
             .await
             .map_err(|e| e.to_string())?;
-        return Ok(describe(&report, 0));
+        return Ok(Imported {
+            line: describe(&report, 0),
+            warnings: Vec::new(),
+        });
     }
     let (report, warnings) = import_text(db, name, &text, overrides)
         .await
         .map_err(|e| e.to_string())?;
-    for warning in &warnings {
-        eprintln!(
-            "warning: {name}: line {}: {}",
-            warning.line, warning.message
-        );
-    }
-    Ok(describe(&report, warnings.len()))
+    Ok(Imported {
+        line: describe(&report, warnings.len()),
+        warnings: warnings
+            .iter()
+            .map(|w| format!("line {}: {}", w.line, w.message))
+            .collect(),
+    })
 }
 
 fn describe(report: &ImportReport, warnings: usize) -> String {

@@ -2,6 +2,7 @@
 
 mod import;
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -68,6 +69,10 @@ pub enum Command {
         /// The stage (overrides the text).
         #[arg(long, value_enum)]
         stage: Option<StageArg>,
+        /// Documents written at once, each in its own transaction [default: 4 on PostgreSQL and
+        /// MySQL, 1 on SQLite].
+        #[arg(long)]
+        jobs: Option<NonZeroUsize>,
     },
     /// Print the GraphQL schema (SDL), as checked in at schema.graphql.
     Schema,
@@ -161,6 +166,7 @@ impl Cli {
                 department,
                 year,
                 stage,
+                jobs,
             } => {
                 let db = db::connect(&self.database_url).await?;
                 let overrides = Overrides {
@@ -168,7 +174,11 @@ impl Cli {
                     fiscal_year: year,
                     stage: stage.map(Stage::from),
                 };
-                import::run(&db, &paths, sample, &overrides).await
+                let jobs = jobs.map_or_else(
+                    || crate::import::default_jobs(db.get_database_backend()),
+                    NonZeroUsize::get,
+                );
+                import::run(&db, &paths, sample, &overrides, jobs).await
             }
             Command::Synth {
                 regions,

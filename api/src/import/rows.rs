@@ -304,11 +304,11 @@ fn stated_changes(
                 item: Set(c.item.label().to_owned()),
                 previous_year: Set(c
                     .previous_year
-                    .map(|y| check.fiscal_year(&at("previousYear"), y))
+                    .map(|y| check.fiscal_year(at("previousYear"), y))
                     .transpose()?),
-                amount_fen: Set(check.fen(&at("amount"), c.amount)?),
+                amount_fen: Set(check.fen(at("amount"), c.amount)?),
                 percent: Set(c.percent.map(|p| p.normalize().to_string())),
-                reason: Set(check.text(&at("reason"), &c.reason, LONG_TEXT)?),
+                reason: Set(check.text(at("reason"), &c.reason, LONG_TEXT)?),
             })
         })
         .collect()
@@ -323,10 +323,10 @@ fn expenditure_lines(
         .enumerate()
         .map(|(n, line)| {
             let at = |field| Field::of("expenditureLines", n, field);
-            let code = check.required_text(&at("code"), &line.code, 16)?;
+            let code = check.required_text(at("code"), &line.code, 16)?;
             if !code.chars().all(|c| c.is_ascii_digit()) {
                 return Err(check.invalid(
-                    &at("code"),
+                    at("code"),
                     format!("classification code {code:?} must be digits only"),
                 ));
             }
@@ -336,8 +336,8 @@ fn expenditure_lines(
                 ordinal: Set(ordinal(n)),
                 classification: Set(line.classification.label().to_owned()),
                 code: Set(code),
-                name: Set(check.required_text(&at("name"), &line.name, 255)?),
-                amount_fen: Set(check.fen(&at("amount"), line.amount)?),
+                name: Set(check.required_text(at("name"), &line.name, 255)?),
+                amount_fen: Set(check.fen(at("amount"), line.amount)?),
             })
         })
         .collect()
@@ -357,10 +357,10 @@ fn performance_goals(
                 id: NotSet,
                 disclosure_id: NotSet,
                 ordinal: Set(ordinal(n)),
-                name: Set(check.required_text(&at("name"), &goal.name, LONG_TEXT)?),
-                description: Set(check.text(&at("description"), &goal.description, LONG_TEXT)?),
-                goal: Set(check.text(&at("goal"), &goal.goal, LONG_TEXT)?),
-                indicator: Set(check.text(&at("indicator"), &goal.indicator, LONG_TEXT)?),
+                name: Set(check.required_text(at("name"), &goal.name, LONG_TEXT)?),
+                description: Set(check.text(at("description"), &goal.description, LONG_TEXT)?),
+                goal: Set(check.text(at("goal"), &goal.goal, LONG_TEXT)?),
+                indicator: Set(check.text(at("indicator"), &goal.indicator, LONG_TEXT)?),
             })
         })
         .collect()
@@ -403,9 +403,9 @@ fn projects(
                 id: NotSet,
                 disclosure_id: NotSet,
                 ordinal: Set(ordinal(n)),
-                name: Set(check.required_text(&at("name"), &p.name, LONG_TEXT)?),
-                amount_fen: Set(check.non_negative_fen(&at("amount"), p.amount)?),
-                goal: Set(check.text(&at("goal"), &p.goal, LONG_TEXT)?),
+                name: Set(check.required_text(at("name"), &p.name, LONG_TEXT)?),
+                amount_fen: Set(check.non_negative_fen(at("amount"), p.amount)?),
+                goal: Set(check.text(at("goal"), &p.goal, LONG_TEXT)?),
             };
             let indicators = p
                 .indicators
@@ -413,17 +413,17 @@ fn projects(
                 .enumerate()
                 .map(|(k, row)| {
                     let at = |field| Field::of("projects", n, field).within("indicators", k);
-                    let target_raw = check.text(&at("target"), &row.target, LONG_TEXT)?;
+                    let target_raw = check.text(at("target"), &row.target, LONG_TEXT)?;
                     let target = target_raw.as_deref().map(parse_target).unwrap_or_default();
                     Ok(performance_indicator::ActiveModel {
                         id: NotSet,
                         project_id: NotSet,
                         ordinal: Set(ordinal(k)),
-                        level1: Set(check.required_text(&at("level1"), &row.level1, 100)?),
-                        level2: Set(check.text(&at("level2"), &row.level2, 100)?),
-                        level3: Set(check.text(&at("level3"), &row.level3, LONG_TEXT)?),
+                        level1: Set(check.required_text(at("level1"), &row.level1, 100)?),
+                        level2: Set(check.text(at("level2"), &row.level2, 100)?),
+                        level3: Set(check.text(at("level3"), &row.level3, LONG_TEXT)?),
                         description: Set(check.text(
-                            &at("description"),
+                            at("description"),
                             &row.description,
                             LONG_TEXT,
                         )?),
@@ -434,7 +434,7 @@ fn projects(
                             .map(|v| v.to_string())
                             .filter(|v| v.len() <= 40)),
                         target_unit: Set(target.unit.filter(|u| u.len() <= 20)),
-                        basis: Set(check.text(&at("basis"), &row.basis, LONG_TEXT)?),
+                        basis: Set(check.text(at("basis"), &row.basis, LONG_TEXT)?),
                     })
                 })
                 .collect::<Result<Vec<_>, DocumentError>>()?;
@@ -458,19 +458,19 @@ fn procurement_items(
                 id: NotSet,
                 disclosure_id: NotSet,
                 ordinal: Set(ordinal(n)),
-                project_name: Set(check.text(&at("projectName"), &item.project_name, LONG_TEXT)?),
-                item_name: Set(check.required_text(&at("itemName"), &item.item_name, LONG_TEXT)?),
+                project_name: Set(check.text(at("projectName"), &item.project_name, LONG_TEXT)?),
+                item_name: Set(check.required_text(at("itemName"), &item.item_name, LONG_TEXT)?),
                 catalogue_number: Set(check.text(
-                    &at("catalogueNumber"),
+                    at("catalogueNumber"),
                     &item.catalogue_number,
                     50,
                 )?),
-                quantity_unit: Set(check.text(&at("quantityUnit"), &item.quantity_unit, 20)?),
-                quantity: Set(check.text(&at("quantity"), &quantity, 40)?),
-                unit_price_fen: Set(check.non_negative_fen(&at("unitPrice"), item.unit_price)?),
-                amount_fen: Set(check.non_negative_fen(&at("amount"), item.amount)?),
+                quantity_unit: Set(check.text(at("quantityUnit"), &item.quantity_unit, 20)?),
+                quantity: Set(check.text(at("quantity"), &quantity, 40)?),
+                unit_price_fen: Set(check.non_negative_fen(at("unitPrice"), item.unit_price)?),
+                amount_fen: Set(check.non_negative_fen(at("amount"), item.amount)?),
                 general_public_budget_fen: Set(check
-                    .non_negative_fen(&at("generalPublicBudget"), item.general_public_budget)?),
+                    .non_negative_fen(at("generalPublicBudget"), item.general_public_budget)?),
             })
         })
         .collect()
@@ -490,9 +490,9 @@ fn fixed_assets(
                 id: NotSet,
                 disclosure_id: NotSet,
                 ordinal: Set(ordinal(n)),
-                category: Set(check.required_text(&at("category"), &item.category, 255)?),
-                quantity: Set(check.text(&at("quantity"), &item.quantity, 50)?),
-                value_fen: Set(check.non_negative_fen(&at("value"), item.value)?),
+                category: Set(check.required_text(at("category"), &item.category, 255)?),
+                quantity: Set(check.text(at("quantity"), &item.quantity, 50)?),
+                value_fen: Set(check.non_negative_fen(at("value"), item.value)?),
             })
         })
         .collect()

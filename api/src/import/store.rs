@@ -2,8 +2,8 @@
 
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, TransactionTrait, TryIntoModel,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
+    EntityTrait, IntoActiveModel, QueryFilter, SqlErr, TransactionTrait, TryIntoModel,
 };
 use sha2::{Digest, Sha256};
 
@@ -80,8 +80,37 @@ pub async fn import_text(
     Ok((report, parsed.warnings))
 }
 
-/// Imports one document in one transaction: all of it, or nothing.
+/// How often a document is tried: a concurrent import may create the same region or
+/// department first, and the document is then written again on top of what that one stored.
+const ATTEMPTS: usize = 3;
+
+/// Imports one document in one transaction: all of it, or nothing. Imports may run
+/// concurrently (see [`write_document`]).
 pub async fn import_document(
+    db: &DatabaseConnection,
+    document: &str,
+    doc: &DisclosureDocument,
+) -> Result<ImportReport, ImportError> {
+    let mut attempt = 1;
+    loop {
+        match write_document(db, document, doc).await {
+            Err(ImportError::Database { source, .. })
+                if attempt < ATTEMPTS
+                    && matches!(source.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+            {
+                attempt += 1;
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// Writes one document in one transaction. Concurrent writers overlap while they store their
+/// rows and take the data-version lock ([`data_version::begin_write`]) only for the summary
+/// rows and the commit, so that part runs one writer at a time. SQLite, which has one writer
+/// at a time anyway, takes the lock first: a transaction that has read may not then write
+/// while another writes.
+async fn write_document(
     db: &DatabaseConnection,
     document: &str,
     doc: &DisclosureDocument,
@@ -96,7 +125,10 @@ pub async fn import_document(
     };
 
     let txn = db.begin().await.map_err(database)?;
-    data_version::begin_write(&txn).await.map_err(database)?;
+    let lock_first = db.get_database_backend() == DbBackend::Sqlite;
+    if lock_first {
+        data_version::begin_write(&txn).await.map_err(database)?;
+    }
     let mut writes = Writes::default();
     let region_id = upsert_regions(&txn, &regions, &mut writes)
         .await
@@ -117,9 +149,6 @@ pub async fn import_document(
             .await
             .map_err(database)?;
     }
-    for cells in &writes.moved {
-        rollup::refresh(&txn, cells).await.map_err(database)?;
-    }
     let existing = disclosure::Entity::find()
         .filter(disclosure::Column::DepartmentId.eq(department_id))
         .filter(disclosure::Column::FiscalYear.eq(doc.fiscal_year))
@@ -130,6 +159,9 @@ pub async fn import_document(
     let outcome = match existing {
         Some(old) if rows.disclosure.source_hash.as_ref() == &old.source_hash => {
             if writes.any {
+                finish_writes(&txn, &writes, lock_first)
+                    .await
+                    .map_err(database)?;
                 txn.commit().await.map_err(database)?;
             } else {
                 // Nothing changed: the data version goes back too, and no flush is needed.
@@ -169,6 +201,9 @@ pub async fn import_document(
     insert_findings(&txn, disclosure_id, found)
         .await
         .map_err(database)?;
+    finish_writes(&txn, &writes, lock_first)
+        .await
+        .map_err(database)?;
     if outcome == ImportOutcome::Inserted {
         rollup::add_disclosure(&txn, department.region_id, department.unit_nature, &stored)
             .await
@@ -187,6 +222,22 @@ pub async fn import_document(
         disclosure_id,
         outcome,
     })
+}
+
+/// Takes the data-version lock unless it is held already, then recomputes the summary rows of
+/// departments that moved to another region or unit nature.
+async fn finish_writes<C: ConnectionTrait>(
+    txn: &C,
+    writes: &Writes,
+    locked: bool,
+) -> Result<(), DbErr> {
+    if !locked {
+        data_version::begin_write(txn).await?;
+    }
+    for cells in &writes.moved {
+        rollup::refresh(txn, cells).await?;
+    }
+    Ok(())
 }
 
 /// SHA-256 of the document's canonical JSON: the same content gives the same hash whatever its
@@ -367,16 +418,16 @@ fn region_chain(
     let mut at = "department.region".to_owned();
     let mut next = region;
     while let Some(info) = next {
-        let code = check.required_text(&format!("{at}.code"), &info.code, 12)?;
+        let code = check.required_text(format!("{at}.code"), &info.code, 12)?;
         if !code.chars().all(|c| c.is_ascii_digit()) {
             return Err(check.invalid(
-                &format!("{at}.code"),
+                format!("{at}.code"),
                 format!("财政区划代码 {code:?} must be digits only"),
             ));
         }
         chain.push(CheckedRegion {
             code,
-            name: check.required_text(&format!("{at}.name"), &info.name, 100)?,
+            name: check.required_text(format!("{at}.name"), &info.name, 100)?,
             level: info.level.label(),
         });
         next = info.parent.as_deref();

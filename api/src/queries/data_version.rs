@@ -1,6 +1,6 @@
-//! The data version: one row that every write transaction increments before anything else.
+//! The data version: one row that every write transaction increments before it commits.
 //! Response caches compare it to know whether a stored response may still be served; its row
-//! lock puts writers one after another.
+//! lock puts the writers of summary rows one after another.
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
@@ -10,8 +10,9 @@ use entity::data_version;
 /// The only row's id.
 const ROW: i32 = 1;
 
-/// Increments the version. Call it first in a write transaction: the row stays locked until
-/// the transaction ends, so concurrent writers wait for each other.
+/// Increments the version. Call it in a write transaction before it touches the summary rows:
+/// the row stays locked until the transaction ends, so concurrent writers of summary rows wait
+/// for each other.
 pub async fn begin_write<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     let update = Query::update()
         .table(data_version::Entity)
