@@ -115,6 +115,14 @@ async fn the_summary_table_gives_the_roll_ups_of_the_disclosures_through_every_k
         moved.department.unit_nature = Some("事业单位".to_owned());
         import_document(&test_db.db, "moved", &moved).await.unwrap();
         assert_rollup_agrees(&test_db, "after a department moved").await;
+
+        // It moves back with a new year's disclosure: recomputed, not counted twice.
+        let mut moved_back = sample_variant("甲局", 2025);
+        moved_back.department.unit_nature = Some("行政单位".to_owned());
+        import_document(&test_db.db, "moved back", &moved_back)
+            .await
+            .unwrap();
+        assert_rollup_agrees(&test_db, "after a department moved with a new disclosure").await;
         test_db.cleanup().await;
     }
 }

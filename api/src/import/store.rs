@@ -204,7 +204,9 @@ async fn write_document(
     finish_writes(&txn, &writes, lock_first)
         .await
         .map_err(database)?;
-    if outcome == ImportOutcome::Inserted {
+    // A department that moved had its summary rows recomputed, with this disclosure in them:
+    // adding it again would count it twice.
+    if outcome == ImportOutcome::Inserted && writes.moved.is_empty() {
         rollup::add_disclosure(&txn, department.region_id, department.unit_nature, &stored)
             .await
             .map_err(database)?;
