@@ -14,11 +14,11 @@ mod queries;
 
 use std::time::Instant;
 
+use clap::{Parser, Subcommand};
+
 /// The allocator `budgetql` itself runs with, so `import` measures what the command does.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(name = "budgetql-bench")]
@@ -111,10 +111,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                         doc
                     })
                     .collect();
-                let jobs = jobs.map_or_else(
-                    || budgetql::import::default_jobs(db.get_database_backend()),
-                    std::num::NonZeroUsize::get,
-                );
+                let jobs = budgetql::import::jobs(jobs, db.get_database_backend());
                 let inserted = import_all(&db, &docs, jobs).await?;
                 let unchanged = import_all(&db, &docs, jobs).await?;
                 let backend = format!("{:?}", db.get_database_backend()).to_lowercase();

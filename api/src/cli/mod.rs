@@ -174,10 +174,7 @@ impl Cli {
                     fiscal_year: year,
                     stage: stage.map(Stage::from),
                 };
-                let jobs = jobs.map_or_else(
-                    || crate::import::default_jobs(db.get_database_backend()),
-                    NonZeroUsize::get,
-                );
+                let jobs = crate::import::jobs(jobs, db.get_database_backend());
                 import::run(&db, &paths, sample, &overrides, jobs).await
             }
             Command::Synth {

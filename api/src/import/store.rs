@@ -159,7 +159,7 @@ async fn write_document(
     let outcome = match existing {
         Some(old) if rows.disclosure.source_hash.as_ref() == &old.source_hash => {
             if writes.any {
-                finish_writes(&txn, &writes, lock_first)
+                update_summary(&txn, &writes, lock_first, None)
                     .await
                     .map_err(database)?;
                 txn.commit().await.map_err(database)?;
@@ -201,24 +201,22 @@ async fn write_document(
     insert_findings(&txn, disclosure_id, found)
         .await
         .map_err(database)?;
-    finish_writes(&txn, &writes, lock_first)
-        .await
-        .map_err(database)?;
-    // A department that moved had its summary rows recomputed, with this disclosure in them:
-    // adding it again would count it twice.
-    if outcome == ImportOutcome::Inserted && writes.moved.is_empty() {
-        rollup::add_disclosure(&txn, department.region_id, department.unit_nature, &stored)
-            .await
-            .map_err(database)?;
+    let change = if outcome == ImportOutcome::Inserted {
+        SummaryChange::Added {
+            department: &department,
+            disclosure: &stored,
+        }
     } else {
-        let cell = RollupCells::Cell {
+        SummaryChange::Recomputed(RollupCells::Cell {
             region_id: department.region_id,
-            unit_nature: department.unit_nature,
+            unit_nature: department.unit_nature.clone(),
             fiscal_year: doc.fiscal_year,
             stage: doc.stage.label().to_owned(),
-        };
-        rollup::refresh(&txn, &cell).await.map_err(database)?;
-    }
+        })
+    };
+    update_summary(&txn, &writes, lock_first, Some(change))
+        .await
+        .map_err(database)?;
     txn.commit().await.map_err(database)?;
     Ok(ImportReport {
         disclosure_id,
@@ -226,20 +224,52 @@ async fn write_document(
     })
 }
 
-/// Takes the data-version lock unless it is held already, then recomputes the summary rows of
-/// departments that moved to another region or unit nature.
-async fn finish_writes<C: ConnectionTrait>(
+/// What storing a disclosure changes in its summary row.
+enum SummaryChange<'a> {
+    /// A new disclosure: added to its row.
+    Added {
+        department: &'a Placed,
+        disclosure: &'a disclosure::Model,
+    },
+    /// A replaced disclosure: its row is recomputed.
+    Recomputed(RollupCells),
+}
+
+/// The last step of a write, one writer at a time: takes the data-version lock unless it is
+/// held already, then brings the summary rows up to date. The rows of a department that moved
+/// to another region or unit nature are recomputed whole, old and new, which covers the row of
+/// the disclosure just stored too.
+async fn update_summary<C: ConnectionTrait>(
     txn: &C,
     writes: &Writes,
     locked: bool,
+    change: Option<SummaryChange<'_>>,
 ) -> Result<(), DbErr> {
     if !locked {
         data_version::begin_write(txn).await?;
     }
-    for cells in &writes.moved {
-        rollup::refresh(txn, cells).await?;
+    if !writes.moved.is_empty() {
+        for cells in &writes.moved {
+            rollup::refresh(txn, cells).await?;
+        }
+        return Ok(());
     }
-    Ok(())
+    match change {
+        None => Ok(()),
+        Some(SummaryChange::Added {
+            department,
+            disclosure,
+        }) => {
+            rollup::add_disclosure(
+                txn,
+                department.region_id,
+                department.unit_nature.clone(),
+                disclosure,
+            )
+            .await
+        }
+        Some(SummaryChange::Recomputed(cells)) => rollup::refresh(txn, &cells).await,
+    }
 }
 
 /// SHA-256 of the document's canonical JSON: the same content gives the same hash whatever its
