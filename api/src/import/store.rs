@@ -293,15 +293,26 @@ pub(crate) async fn insert_all<C, A>(
 ) -> Result<(), DbErr>
 where
     C: ConnectionTrait,
-    A: ActiveModelTrait + Clone + Send,
+    A: ActiveModelTrait + Send,
 {
     rows.iter_mut().for_each(set);
-    for chunk in rows.chunks(CHUNK) {
-        A::Entity::insert_many(chunk.to_vec())
+    for chunk in chunks(rows) {
+        A::Entity::insert_many(chunk)
             .exec_without_returning(db)
             .await?;
     }
     Ok(())
+}
+
+/// `rows` in runs of at most [`CHUNK`], moved rather than copied.
+fn chunks<A>(mut rows: Vec<A>) -> impl Iterator<Item = Vec<A>> {
+    std::iter::from_fn(move || {
+        if rows.is_empty() {
+            return None;
+        }
+        let rest = rows.split_off(rows.len().min(CHUNK));
+        Some(std::mem::replace(&mut rows, rest))
+    })
 }
 
 pub(crate) async fn insert_children<C: ConnectionTrait>(
@@ -369,8 +380,8 @@ async fn insert_projects<C: ConnectionTrait>(
         return Ok(ids);
     }
     let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(CHUNK) {
-        let mut inserted = project::Entity::insert_many(chunk.to_vec())
+    for chunk in chunks(rows) {
+        let mut inserted = project::Entity::insert_many(chunk)
             .exec_with_returning(db)
             .await?;
         // Map back by source order rather than trusting RETURNING's row order.
@@ -662,4 +673,21 @@ async fn upsert_unit<C: ConnectionTrait>(
     )
     .await
     .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CHUNK, chunks};
+
+    #[test]
+    fn chunks_keep_every_row_in_order_within_the_limit() {
+        let rows: Vec<usize> = (0..2 * CHUNK + 1).collect();
+        let runs: Vec<Vec<usize>> = chunks(rows.clone()).collect();
+        assert_eq!(
+            runs.iter().map(Vec::len).collect::<Vec<_>>(),
+            [CHUNK, CHUNK, 1]
+        );
+        assert_eq!(runs.concat(), rows);
+        assert_eq!(chunks(Vec::<usize>::new()).count(), 0);
+    }
 }
