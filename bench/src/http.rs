@@ -2,12 +2,13 @@
 
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
-use crate::load::{Measured, pgbench, wrk};
+use crate::load::{Limits, Measured, pgbench, wrk};
 use crate::queries;
 
 /// A `budgetql serve` child process, stopped on drop.
@@ -95,24 +96,29 @@ async fn statements_of(
     Ok(statements)
 }
 
-/// Runs the statements in a loop from `connections` tasks for `seconds`: the SQLite floor.
+/// Runs the statements in a loop from `connections` tasks within `limits`: the SQLite floor.
 async fn in_process_floor(
     db: &DatabaseConnection,
     statements: &[String],
     connections: usize,
-    seconds: u64,
+    limits: Limits,
 ) -> Result<Measured, Box<dyn std::error::Error>> {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(limits.seconds);
+    let rounds = Arc::new(AtomicU64::new(0));
     let mut tasks = Vec::new();
     for _ in 0..connections {
         let db = db.clone();
+        let rounds = rounds.clone();
         let statements: Vec<Statement> = statements
             .iter()
             .map(|s| Statement::from_string(DbBackend::Sqlite, s.clone()))
             .collect();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
-            while Instant::now() < deadline {
+            while Instant::now() < deadline
+                && rounds.fetch_add(1, Ordering::Relaxed) < limits.max_requests
+            {
                 let started = Instant::now();
                 for statement in &statements {
                     db.query_all_raw(statement.clone()).await?;
@@ -126,6 +132,7 @@ async fn in_process_floor(
     for task in tasks {
         latencies.extend(task.await??);
     }
+    let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
     let pick = |q: f64| {
         latencies
@@ -133,7 +140,7 @@ async fn in_process_floor(
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
     Ok(Measured {
-        requests_per_second: latencies.len() as f64 / seconds as f64,
+        requests_per_second: latencies.len() as f64 / elapsed,
         p50_ms: pick(0.5),
         p99_ms: pick(0.99),
     })
@@ -143,6 +150,8 @@ async fn in_process_floor(
 pub struct Options {
     /// Seconds per measurement.
     pub seconds: u64,
+    /// Requests per measurement at most, to budgetql and in the SQLite floor.
+    pub max_requests: u64,
     pub concurrency: Vec<usize>,
     /// The fiscal year queried.
     pub year: i32,
@@ -154,6 +163,10 @@ pub struct Options {
 
 pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn std::error::Error>> {
     let (seconds, year) = (options.seconds, options.year);
+    let limits = Limits {
+        seconds,
+        max_requests: options.max_requests,
+    };
     let db = budgetql::db::connect(database_url).await?;
     let backend = db.get_database_backend();
     let scratch = std::env::temp_dir().join(format!("budgetql-bench-{}", std::process::id()));
@@ -166,7 +179,8 @@ pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn st
         None => "the server's default".to_owned(),
     };
     println!(
-        "backend: {backend:?}; {seconds} s per measurement; response cache: {cache}; floor = the same SQL statements sent straight to the database"
+        "backend: {backend:?}; {seconds} s or {} requests per measurement; response cache: {cache}; floor = the same SQL statements sent straight to the database",
+        options.max_requests
     );
     println!(
         "{:<4} {:>5} {:>12} {:>9} {:>9} {:>12} {:>9} {:>9} {:>7} {:>6}",
@@ -192,9 +206,9 @@ pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn st
                 println!("  {}: {statement}", query.name);
             }
         }
-        let body = serde_json_body(&query.graphql);
+        let body = serde_json::json!({ "query": query.graphql }).to_string();
         for &connections in &options.concurrency {
-            let served = wrk(&url, &body, connections, seconds, &scratch)?;
+            let served = wrk(&url, &body, connections, limits, &scratch)?;
             let floor = match backend {
                 DbBackend::Postgres => pgbench(
                     &postgres_url(database_url),
@@ -203,7 +217,7 @@ pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn st
                     seconds,
                     &scratch,
                 )?,
-                _ => in_process_floor(&db, &statements, connections, seconds).await?,
+                _ => in_process_floor(&db, &statements, connections, limits).await?,
             };
             println!(
                 "{:<4} {:>5} {:>12.0} {:>9.2} {:>9.2} {:>12.0} {:>9.2} {:>9.2} {:>6.0}% {:>6}",
@@ -230,15 +244,6 @@ pub async fn run(database_url: &str, options: &Options) -> Result<(), Box<dyn st
     println!("(pgbench reports an average latency, shown as its p50; its p99 is not measured)");
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
-}
-
-/// `{"query": …}` as JSON text.
-fn serde_json_body(query: &str) -> String {
-    let escaped = query
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', " ");
-    format!("{{\"query\": \"{escaped}\"}}")
 }
 
 /// pgbench takes libpq URLs; sea-orm's are the same but for the scheme spelling.

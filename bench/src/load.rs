@@ -40,22 +40,22 @@ fn milliseconds(text: &str) -> Option<f64> {
     number.parse::<f64>().ok().map(|n| n * factor)
 }
 
-/// POSTs `body` to `url` for `seconds` with `connections` connections, through wrk.
+/// POSTs `body` to `url` with `connections` connections through wrk, for `seconds` or until
+/// about `max_requests` requests were sent, whichever comes first.
 pub fn wrk(
     url: &str,
     body: &str,
     connections: usize,
-    seconds: u64,
+    limits: Limits,
     scratch: &std::path::Path,
 ) -> Result<Measured, String> {
-    let script = scratch.join("post.lua");
-    let escaped = body
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', " ");
-    std::fs::write(&script, format!("wrk.method = \"POST\"\nwrk.body = \"{escaped}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"))
-        .map_err(|e| e.to_string())?;
     let threads = connections.clamp(1, 2);
+    let script = scratch.join("post.lua");
+    std::fs::write(
+        &script,
+        wrk_script(body, limits.max_requests.div_ceil(threads as u64))?,
+    )
+    .map_err(|e| e.to_string())?;
     let out = run(Command::new("wrk")
         .args([
             "--latency",
@@ -64,7 +64,7 @@ pub fn wrk(
             "-c",
             &connections.to_string(),
             "-d",
-            &format!("{seconds}s"),
+            &format!("{}s", limits.seconds),
             "-s",
         ])
         .arg(&script)
@@ -73,13 +73,81 @@ pub fn wrk(
     for line in out.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
-            ["Requests/sec:", value] => measured.requests_per_second = value.parse().unwrap_or(0.0),
+            ["bounded:", requests, "requests", "in", seconds, "s"] => {
+                if let (Ok(requests), Ok(seconds)) =
+                    (requests.parse::<f64>(), seconds.parse::<f64>())
+                    && seconds > 0.0
+                {
+                    measured.requests_per_second = requests / seconds;
+                }
+            }
             ["50%", value] => measured.p50_ms = milliseconds(value).unwrap_or(0.0),
             ["99%", value] => measured.p99_ms = milliseconds(value).unwrap_or(0.0),
             _ => {}
         }
     }
     Ok(measured)
+}
+
+/// A wrk script that POSTs `body` and stops each thread after `per_thread` requests. The
+/// request is built once (`init`); `request` only counts. wrk's own requests per second divide
+/// by the whole `--duration` even when the threads stopped earlier, so `done` prints the
+/// completed requests and the seconds until the last thread stopped (monotonic clock, through
+/// LuaJIT's FFI), which [`wrk`] reads instead.
+fn wrk_script(body: &str, per_thread: u64) -> Result<String, String> {
+    if body.contains("]==]") {
+        return Err("the request body cannot be quoted for wrk".to_owned());
+    }
+    Ok(format!(
+        r#"wrk.method = "POST"
+wrk.body = [==[{body}]==]
+wrk.headers["Content-Type"] = "application/json"
+
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct {{ long tv_sec; long tv_nsec; }} bench_timespec;
+int clock_gettime(int clock, bench_timespec *time);
+]]
+local clock = ffi.new("bench_timespec")
+local function now()
+  ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+  return tonumber(clock.tv_sec) + tonumber(clock.tv_nsec) * 1e-9
+end
+
+local threads, started = {{}}, nil
+function setup(thread)
+  started = started or now()
+  table.insert(threads, thread)
+end
+
+local limit, sent, prepared = {per_thread}, 0, nil
+function init(args) prepared = wrk.format() end
+function request()
+  sent = sent + 1
+  if sent == limit then
+    stopped = now()
+    wrk.thread:stop()
+  end
+  return prepared
+end
+
+function done(summary, latency, requests)
+  local ended = started + summary.duration / 1e6
+  local last = 0
+  for _, thread in ipairs(threads) do
+    last = math.max(last, thread:get("stopped") or ended)
+  end
+  io.write(string.format("bounded: %d requests in %.6f s\n", summary.requests, last - started))
+end
+"#
+    ))
+}
+
+/// How long one measurement may run: whichever bound comes first.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub seconds: u64,
+    pub max_requests: u64,
 }
 
 /// Runs `statements` (one transaction-free round of the statements one GraphQL request sends)
@@ -131,4 +199,27 @@ pub fn pgbench(
         }
     }
     Ok(measured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{milliseconds, wrk_script};
+
+    #[test]
+    fn the_wrk_script_sends_the_body_as_is_and_stops_at_the_limit() {
+        let body = r#"{"query":"{ a(b: \"c\") }"}"#;
+        let script = wrk_script(body, 250).expect("quotable");
+        assert!(script.contains(&format!("wrk.body = [==[{body}]==]")));
+        assert!(script.contains("local limit, sent, prepared = 250, 0, nil"));
+        assert!(script.contains("local threads, started = {}, nil"));
+        assert!(wrk_script("x]==]y", 1).is_err());
+    }
+
+    #[test]
+    fn wrk_latencies_read_in_milliseconds() {
+        assert_eq!(milliseconds("850.00us"), Some(0.85));
+        assert_eq!(milliseconds("1.25ms"), Some(1.25));
+        assert_eq!(milliseconds("1.02s"), Some(1020.0));
+        assert_eq!(milliseconds("n/a"), None);
+    }
 }

@@ -47,9 +47,13 @@ enum Command {
         /// A database filled by `budgetql synth` (seed 1).
         #[arg(long = "database-url")]
         database_url: String,
-        /// Seconds per measurement.
+        /// Seconds per measurement at most.
         #[arg(long, default_value_t = 5)]
         seconds: u64,
+        /// Requests per measurement at most (to budgetql, and rounds of the SQLite floor;
+        /// pgbench runs for the seconds).
+        #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+        max_requests: u64,
         /// Concurrencies to measure.
         #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
         concurrency: Vec<usize>,
@@ -72,6 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Command::Http {
             database_url,
             seconds,
+            max_requests,
             concurrency,
             year,
             only,
@@ -79,6 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         } => {
             let options = http::Options {
                 seconds,
+                max_requests,
                 concurrency,
                 year,
                 only,
